@@ -1,0 +1,88 @@
+"""The UPSKILL platform: a Flask application built by create_app()."""
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+from upskill import access, errors, i18n
+from upskill.config import Defaults, environment_overrides
+from upskill.extensions import babel, csrf, db, login_manager, migrate
+
+
+def create_app(config=None):
+    """Build and return the application; config (a mapping) overrides everything else."""
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder="../templates",
+        static_folder="../static",
+    )
+    load_config(app, config)
+    register_extensions(app)
+    register_blueprints(app)
+    app.before_request(i18n.choose_language)
+    errors.register(app)
+    register_cli(app)
+    register_template_helpers(app)
+    access.require_rules(app)
+    return app
+
+
+def load_config(app, config):
+    """Load defaults, then instance/config.py, then UPSKILL_* variables, then config."""
+    app.config.from_object(Defaults)
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_mapping(environment_overrides())
+    app.config.from_mapping(config or {})
+    instance = Path(app.instance_path)
+    if not app.config["SQLALCHEMY_DATABASE_URI"]:
+        app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + str(instance / "upskill.sqlite3")
+    if not app.config["SECRET_KEY"]:
+        app.config["SECRET_KEY"] = _instance_secret_key(instance)
+
+
+def _instance_secret_key(instance):
+    """Read the machine's secret key from instance/, making one the first time."""
+    path = instance / "secret_key"
+    if not path.exists():
+        instance.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_hex(32))
+    return path.read_text().strip()
+
+
+def register_extensions(app):
+    """Attach the extensions to this app."""
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent / "migrations"))
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=i18n.current_language)
+    login_manager.init_app(app)
+
+
+def register_blueprints(app):
+    """Register one blueprint per feature."""
+    from upskill.api import bp as api_bp
+    from upskill.public import bp as public_bp
+    from upskill.system import bp as system_bp
+
+    app.register_blueprint(public_bp)
+    app.register_blueprint(api_bp, url_prefix="/api/v1")
+    app.register_blueprint(system_bp)
+    csrf.exempt(api_bp)
+
+
+def register_cli(app):
+    """Add the `flask --app upskill ...` command groups."""
+    from upskill.cli import curriculum_cli, demo_cli
+
+    app.cli.add_command(curriculum_cli)
+    app.cli.add_command(demo_cli)
+
+
+def register_template_helpers(app):
+    """Give templates the language helpers."""
+    app.jinja_env.globals.update(
+        LANGUAGE_NAMES=i18n.LANGUAGE_NAMES,
+        current_language=i18n.current_language,
+    )

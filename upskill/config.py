@@ -1,0 +1,48 @@
+"""Configuration: defaults here, then instance/config.py, then UPSKILL_* environment variables."""
+import json
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ("en", "lt", "fi", "fr")
+
+# Environment names that differ from the Flask setting they fill.
+ENV_ALIASES = {
+    "DATABASE_URL": "SQLALCHEMY_DATABASE_URI",
+}
+
+
+class Defaults:
+    """Settings every deployment starts from."""
+
+    SECRET_KEY = None
+    SQLALCHEMY_DATABASE_URI = None  # filled in from the instance folder when not set
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    CURRICULUM_DIR = str(PROJECT_ROOT / "curriculum")
+    REDIS_URL = None
+    LANGUAGES = LANGUAGES
+    BABEL_DEFAULT_LOCALE = "en"
+    BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).resolve().parent / "translations")
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SEARCH_RESULTS_LIMIT = 30
+    WTF_CSRF_TIME_LIMIT = None  # a quiz left open all lesson long must still submit
+
+
+def _parse(value):
+    """Read an environment value as JSON when it is JSON (numbers, booleans), else as text."""
+    try:
+        return json.loads(value)
+    except ValueError:
+        return value
+
+
+def environment_overrides(environ=os.environ):
+    """Return the settings named by UPSKILL_* environment variables."""
+    overrides = {}
+    for name, value in environ.items():
+        if not name.startswith("UPSKILL_") or name.startswith("UPSKILL_TEST_"):
+            continue
+        key = name.removeprefix("UPSKILL_")
+        overrides[ENV_ALIASES.get(key, key)] = _parse(value)
+    return overrides

@@ -1,0 +1,1 @@
+"""The content pipeline: read curriculum files, validate them, render them, sync them."""

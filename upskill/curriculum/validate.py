@@ -1,0 +1,252 @@
+"""Check a curriculum read from files: schema, references, translations, Markdown, figures."""
+from upskill.config import LANGUAGES
+from upskill.curriculum import schema
+from upskill.curriculum.markdown_check import check_markdown
+from upskill.curriculum.source import Problem, read_curriculum
+from upskill.curriculum.svg_check import check_svg
+from upskill.curriculum.translation_check import check_translation
+
+
+def check_folder(root):
+    """Read and validate the curriculum at root; return (curriculum, sorted problems)."""
+    curriculum = read_curriculum(root)
+    return curriculum, validate(curriculum)
+
+
+def validate(curriculum):
+    """Return every problem of the curriculum, sorted by file and line."""
+    checker = _Checker(curriculum)
+    checker.run()
+    return sorted(checker.problems, key=lambda p: (str(p.path), p.line, p.message))
+
+
+class _Checker:
+    def __init__(self, curriculum):
+        self.curriculum = curriculum
+        self.problems = list(curriculum.problems)
+        self.glossary_keys = set()
+        self.item_codes = set()
+        self.used_figures = set()
+
+    def report_for(self, path, prefix=""):
+        def report(line, message):
+            self.problems.append(Problem(path, line, prefix + message))
+
+        return report
+
+    def check_doc(self, doc, field, translation_field=None):
+        """Check a document against its schema; translations use the translation schema."""
+        is_translation = doc.lang != "en"
+        (translation_field or field).check(
+            doc.meta, self.report_for(doc.path), doc.meta.line, translation=is_translation and not translation_field
+        )
+
+    def run(self):
+        self.collect_codes()
+        self.check_programme()
+        self.check_revisions()
+        self.check_glossary()
+        for module in self.curriculum.modules:
+            self.check_module(module)
+        self.check_module_codes()
+
+    def collect_codes(self):
+        for module in self.curriculum.modules:
+            self.item_codes.add(module.code)
+            self.item_codes.update(item.code for item in module.items.values())
+        for doc in self.curriculum.glossary:
+            for entry in doc.meta if isinstance(doc.meta, list) else []:
+                if isinstance(entry, dict) and isinstance(entry.get("key"), str):
+                    self.glossary_keys.add(entry["key"])
+
+    def check_programme(self):
+        programme = self.curriculum.programme
+        for lang, doc in programme.items():
+            self.check_doc(doc, schema.PROGRAMME, None if lang == "en" else schema.PROGRAMME_TRANSLATION)
+            self.markdown(doc, doc.meta.get("aims"), doc.meta.line_of("aims"), block=True)
+        master = programme.get("en")
+        if master is None or not isinstance(master.meta.get("modules"), list):
+            return
+        listed = master.meta["modules"]
+        report = self.report_for(master.path)
+        present = {m.code for m in self.curriculum.modules}
+        for index, code in enumerate(listed):
+            if code not in present:
+                report(listed.line_of(index), f"modules: {code} has no folder in modules/")
+            elif listed.index(code) != index:
+                report(listed.line_of(index), f"modules: {code} is listed twice")
+        for code in sorted(present - set(listed)):
+            report(master.meta.line_of("modules"), f"modules: {code} has a folder but is not listed")
+        for lang in master.meta.get("languages") or []:
+            if lang not in LANGUAGES:
+                report(master.meta.line_of("languages"), f"languages: unknown language '{lang}'")
+
+    def check_revisions(self):
+        doc = self.curriculum.revisions
+        if doc is not None:
+            schema.REVISIONS.check(doc.meta, self.report_for(doc.path), 1)
+
+    def check_glossary(self):
+        seen = {}
+        for doc in self.curriculum.glossary:
+            report = self.report_for(doc.path)
+            schema.GLOSSARY.check(doc.meta, report, 1)
+            if not isinstance(doc.meta, list):
+                continue
+            for index, entry in enumerate(doc.meta):
+                if not isinstance(entry, dict) or not isinstance(entry.get("key"), str):
+                    continue
+                key, line = entry["key"], doc.meta.line_of(index)
+                if key in seen:
+                    report(line, f"glossary key '{key}' is already defined in {seen[key]}")
+                else:
+                    seen[key] = f"{doc.path.name}:{line}"
+                for ref in entry.get("see") or []:
+                    if ref not in self.glossary_keys:
+                        report(entry.line_of("see"), f"see: unknown glossary key '{ref}'")
+                    elif ref == key:
+                        report(entry.line_of("see"), "see: a term cannot refer to itself")
+
+    def check_module_codes(self):
+        seen = {}
+        for module in self.curriculum.modules:
+            if module.code in seen:
+                self.report_for(module.folder)(1, f"module code {module.code} is also used by {seen[module.code].name}")
+            else:
+                seen[module.code] = module.folder
+
+    def check_module(self, module):
+        for lang, doc in module.docs.items():
+            self.check_doc(doc, schema.MODULE, None if lang == "en" else schema.MODULE_TRANSLATION)
+        master = module.docs.get("en")
+        if master is None:
+            return
+        meta, report = master.meta, self.report_for(master.path)
+        if meta.get("code") not in (None, module.code):
+            report(meta.line_of("code"), f"code is {meta.get('code')} but the folder says {module.code}")
+        for index, code in enumerate(meta.get("prerequisites") or []):
+            if code == module.code:
+                report(meta["prerequisites"].line_of(index), "prerequisites: a module cannot require itself")
+            elif code not in self.item_codes:
+                report(meta["prerequisites"].line_of(index), f"prerequisites: unknown module {code}")
+        self.check_listed_items(module, meta, report, "lessons", "lesson")
+        self.check_listed_items(module, meta, report, "tasks", "task")
+        has_quiz = "Q" in module.items and "en" in module.items["Q"].student
+        if meta.get("quiz") is True and not has_quiz:
+            report(meta.line_of("quiz"), "quiz is true but quiz.en.yaml is missing")
+        if meta.get("quiz") is False and "Q" in module.items:
+            report(meta.line_of("quiz"), "quiz is false but the folder has quiz files")
+        for item in module.items.values():
+            self.check_item(module, item)
+        for name, path in module.figures.items():
+            for line, message in check_svg(path):
+                self.problems.append(Problem(path, line, message))
+            if name not in self.used_figures_of(module):
+                self.problems.append(Problem(path, 1, "figure is not used by any text of the module"))
+
+    def used_figures_of(self, module):
+        return {name for mod, name in self.used_figures if mod == module.code}
+
+    def check_listed_items(self, module, meta, report, key, kind):
+        listed = meta.get(key) or []
+        if not isinstance(listed, list):
+            return
+        for index, short in enumerate(listed):
+            item = module.items.get(short)
+            if item is None or "en" not in item.student:
+                report(listed.line_of(index), f"{key}: {short} has no file {short}-<slug>.en.md")
+            elif listed.index(short) != index:
+                report(listed.line_of(index), f"{key}: {short} is listed twice")
+        for item in module.ordered(kind):
+            if item.short_code not in listed:
+                path = next(iter(item.student.values() or item.teacher.values())).path
+                self.report_for(path)(1, f"{item.short_code} is not listed under '{key}' in module.yaml")
+
+    def check_item(self, module, item):
+        field, teacher_field = {
+            "lesson": (schema.LESSON, schema.TEACHER_NOTES),
+            "task": (schema.TASK, schema.TASK_TEACHER_NOTES),
+            "quiz": (schema.QUIZ, None),
+        }[item.kind]
+        for docs, doc_field in ((item.student, field), (item.teacher, teacher_field)):
+            for lang, doc in docs.items():
+                if "en" not in docs:
+                    self.report_for(doc.path)(1, "translation without an English master file")
+                    continue
+                self.check_doc(doc, doc_field)
+                if lang != "en":
+                    for line, message in check_translation(item.kind, docs["en"].meta, doc.meta):
+                        self.report_for(doc.path)(line, message)
+                self.check_texts(module, doc)
+        if item.kind == "lesson" and "en" in item.student and "en" not in item.teacher:
+            self.report_for(item.student["en"].path)(1, f"teacher's notes {item.short_code}-{item.slug}.teacher.en.md are missing")
+        if item.kind == "lesson":
+            self.check_plan_minutes(item)
+        if item.kind == "quiz":
+            for doc in item.student.values():
+                self.check_quiz_answers(doc)
+
+    def check_plan_minutes(self, item):
+        student, teacher = item.student.get("en"), item.teacher.get("en")
+        if not student or not teacher or not isinstance(teacher.meta.get("plan"), list):
+            return
+        duration = student.meta.get("duration")
+        minutes = [row.get("minutes") for row in teacher.meta["plan"] if isinstance(row, dict)]
+        if isinstance(duration, int) and all(isinstance(m, int) for m in minutes) and sum(minutes) != duration:
+            self.report_for(teacher.path)(
+                teacher.meta.line_of("plan"),
+                f"plan: the minutes add up to {sum(minutes)} but the lesson lasts {duration}",
+            )
+
+    def check_quiz_answers(self, doc):
+        report = self.report_for(doc.path)
+        seen = set()
+        for question in doc.meta.get("questions") or []:
+            if not isinstance(question, dict):
+                continue
+            qid = question.get("id")
+            if qid in seen:
+                report(question.line_of("id"), f"question id '{qid}' is used twice")
+            seen.add(qid)
+            options = [o for o in question.get("options") or [] if isinstance(o, dict)]
+            correct = sum(1 for o in options if o.get("correct") is True)
+            if doc.lang != "en" or not options:
+                continue
+            if question.get("multiple") is True and correct < 1:
+                report(question.line, f"question '{qid}' has no correct option")
+            elif question.get("multiple") is not True and correct != 1:
+                report(question.line, f"question '{qid}' needs exactly one correct option, has {correct}")
+
+    def check_texts(self, module, doc):
+        """Check every Markdown text of a document: the body and the inline fields."""
+        if doc.path.suffix == ".md":
+            if not doc.body.strip():
+                self.report_for(doc.path)(doc.body_line, "the text after the front matter is empty")
+            self.markdown(doc, doc.body, doc.body_line, block=True, module=module)
+        for value, line in _inline_texts(doc.meta):
+            self.markdown(doc, value, line, block=False, module=module)
+
+    def markdown(self, doc, text, line, block, module=None):
+        if not isinstance(text, str):
+            return
+        figures = module.figures if module else {}
+        found = check_markdown(text, line, block, self.glossary_keys, self.item_codes, figures)
+        for problem_line, message in found.problems:
+            self.problems.append(Problem(doc.path, problem_line, message))
+        if module:
+            self.used_figures.update((module.code, name) for name in found.figures)
+
+
+INLINE_KEYS = {"steps", "question", "text", "feedback", "activity", "outcomes", "safety", "equipment", "label"}
+
+
+def _inline_texts(value, key=None, line=1):
+    """Yield (text, line) for every short Markdown field of a document."""
+    if isinstance(value, dict):
+        for child_key, child in value.items():
+            yield from _inline_texts(child, child_key, value.line_of(child_key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _inline_texts(child, key, value.line_of(index))
+    elif isinstance(value, str) and key in INLINE_KEYS:
+        yield value, line

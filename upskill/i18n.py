@@ -1,0 +1,25 @@
+"""Choosing the language of a request: ?lang=, then the remembered choice, then the browser."""
+from flask import abort, current_app, g, request, session
+
+LANGUAGE_NAMES = {"en": "English", "lt": "Lietuvių", "fi": "Suomi", "fr": "Français"}
+
+
+def choose_language():
+    """Set g.lang for this request; an unknown ?lang= is a 404."""
+    languages = current_app.config["LANGUAGES"]
+    requested = request.args.get("lang")
+    if requested is not None:
+        if requested not in languages:
+            abort(404, description="Unknown language: " + requested[:20])
+        if session.get("lang") != requested:
+            session["lang"] = requested
+        g.lang = requested
+    elif session.get("lang") in languages:
+        g.lang = session["lang"]
+    else:
+        g.lang = request.accept_languages.best_match(languages) or "en"
+
+
+def current_language():
+    """Return the language chosen for this request (English outside a request)."""
+    return g.get("lang", "en")

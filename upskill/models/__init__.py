@@ -1,0 +1,15 @@
+"""Database models, one module per aggregate."""
+from upskill.models.base import utcnow
+from upskill.models.curriculum import CurriculumItem, GlossaryTerm, ItemKind, ItemText
+from upskill.models.people import Role, School, User
+
+__all__ = [
+    "CurriculumItem",
+    "GlossaryTerm",
+    "ItemKind",
+    "ItemText",
+    "Role",
+    "School",
+    "User",
+    "utcnow",
+]
