@@ -4,7 +4,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from upskill import access, errors, i18n
+from upskill import access, display, errors, i18n
 from upskill.config import Defaults, environment_overrides
 from upskill.extensions import babel, csrf, db, login_manager, migrate
 
@@ -81,8 +81,10 @@ def register_cli(app):
 
 
 def register_template_helpers(app):
-    """Give templates the language helpers."""
+    """Give templates the language helpers and display filters."""
     app.jinja_env.globals.update(
         LANGUAGE_NAMES=i18n.LANGUAGE_NAMES,
         current_language=i18n.current_language,
+        language_url=i18n.language_url,
     )
+    app.jinja_env.filters["duration"] = display.duration

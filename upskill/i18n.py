@@ -1,4 +1,6 @@
 """Choosing the language of a request: ?lang=, then the remembered choice, then the browser."""
+from urllib.parse import urlencode
+
 from flask import abort, current_app, g, request, session
 
 LANGUAGE_NAMES = {"en": "English", "lt": "Lietuvių", "fi": "Suomi", "fr": "Français"}
@@ -23,3 +25,10 @@ def choose_language():
 def current_language():
     """Return the language chosen for this request (English outside a request)."""
     return g.get("lang", "en")
+
+
+def language_url(lang):
+    """Return this page's address in another language (a GET address, even after a POST)."""
+    args = request.args.to_dict(flat=False)
+    args["lang"] = [lang]
+    return request.path + "?" + urlencode(args, doseq=True)

@@ -36,9 +36,8 @@ class _Checker:
 
     def check_doc(self, doc, field, translation_field=None):
         """Check a document against its schema; translations use the translation schema."""
-        is_translation = doc.lang != "en"
         (translation_field or field).check(
-            doc.meta, self.report_for(doc.path), doc.meta.line, translation=is_translation and not translation_field
+            doc.meta, self.report_for(doc.path), doc.meta.line, translation=doc.lang != "en"
         )
 
     def run(self):

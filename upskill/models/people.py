@@ -7,7 +7,7 @@ from sqlalchemy import Enum, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from upskill.extensions import db
+from upskill.extensions import db, login_manager
 from upskill.models.base import UTCDateTime, utcnow
 
 
@@ -59,3 +59,9 @@ class User(UserMixin, db.Model):
     def check_password(self, password):
         """Tell whether the password matches the stored hash."""
         return check_password_hash(self.password_hash, password)
+
+
+@login_manager.user_loader
+def load_user(user_id):
+    """Return the signed-in user named by the session, or None."""
+    return db.session.get(User, int(user_id)) if str(user_id).isdigit() else None

@@ -1,0 +1,91 @@
+"""Command-line interface: `flask --app upskill curriculum ...` and `... demo ...`."""
+import json
+import sys
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from upskill.curriculum.stats import curriculum_stats
+from upskill.curriculum.sync import CurriculumInvalid, sync_curriculum
+from upskill.curriculum.validate import check_folder
+from upskill.extensions import db
+
+curriculum_cli = AppGroup("curriculum", help="Check, sync and count the curriculum files.")
+demo_cli = AppGroup("demo", help="Demonstration data for trying the platform.")
+
+PATH_OPTION = click.option(
+    "--path", type=click.Path(file_okay=False), default=None,
+    help="Curriculum folder (default: the configured UPSKILL_CURRICULUM_DIR).",
+)
+
+
+def _folder(path):
+    return path or current_app.config["CURRICULUM_DIR"]
+
+
+def _print_problems(curriculum, problems):
+    for problem in problems:
+        click.echo(problem.format(curriculum.root), err=True)
+    click.echo(f"{len(problems)} problem(s) found.", err=True)
+
+
+@curriculum_cli.command("check")
+@PATH_OPTION
+def check_command(path):
+    """Validate every curriculum file; print problems as path:line: message."""
+    curriculum, problems = check_folder(_folder(path))
+    if problems:
+        _print_problems(curriculum, problems)
+        sys.exit(1)
+    click.echo(f"Curriculum OK: {len(curriculum.modules)} modules checked in {curriculum.root}.")
+
+
+@curriculum_cli.command("sync")
+@PATH_OPTION
+def sync_command(path):
+    """Store the curriculum in the database by code; refuse if `check` finds problems."""
+    try:
+        report = sync_curriculum(_folder(path))
+    except CurriculumInvalid as invalid:
+        db.session.rollback()
+        _print_problems(invalid.curriculum, invalid.problems)
+        click.echo("Nothing was synced: fix the problems above first.", err=True)
+        sys.exit(1)
+    db.session.commit()
+    for label, codes in (("added", report.added), ("updated", report.updated),
+                         ("restored", report.restored), ("retired", report.retired)):
+        for code in codes:
+            click.echo(f"{label:9} {code}")
+    if report.changed:
+        click.echo(f"Synced: {len(report.added)} added, {len(report.updated)} updated, "
+                   f"{len(report.restored)} restored, {len(report.retired)} retired, "
+                   f"{report.unchanged} unchanged.")
+    else:
+        click.echo(f"No changes: {report.unchanged} items and terms are up to date.")
+
+
+@curriculum_cli.command("stats")
+@PATH_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+def stats_command(path, as_json):
+    """Count modules, lessons, tasks, quiz questions, terms, figures, words and coverage."""
+    curriculum, _ = check_folder(_folder(path))
+    stats = curriculum_stats(curriculum)
+    if as_json:
+        click.echo(json.dumps(stats, indent=2))
+        return
+    for key in ("modules", "lessons", "tasks", "quiz_questions", "glossary_terms", "figures"):
+        click.echo(f"{key.replace('_', ' '):16} {stats[key]}")
+    for lang, words in stats["words"].items():
+        click.echo(f"{lang}: {words:>8} words, {stats['coverage'][lang]:.0%} translated")
+
+
+@demo_cli.command("load")
+def demo_load_command():
+    """Load the demonstration schools and accounts (running it again changes nothing)."""
+    from upskill.demo import load_demo
+
+    created = load_demo()
+    db.session.commit()
+    click.echo(f"Demo data loaded: {created} new record(s).")

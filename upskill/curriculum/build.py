@@ -1,0 +1,278 @@
+"""Turn a validated curriculum into records ready to store: rendered, hashed, searchable."""
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from upskill.config import LANGUAGES
+from upskill.curriculum.render import RENDER_VERSION, plain_text, render_block, render_inline
+from upskill.curriculum.text import count_words, fold, iter_strings
+
+
+@dataclass
+class TextRecord:
+    """An item's rendered text in one language."""
+
+    title: str
+    summary: str = ""
+    body_html: str = ""
+    teacher_html: str | None = None
+    content: dict = field(default_factory=dict)
+    plain_text: str = ""
+    search_text: str = ""
+    words: int = 0
+
+
+@dataclass
+class ItemRecord:
+    """A curriculum item as it will be stored."""
+
+    code: str
+    kind: str
+    module_code: str | None
+    position: int
+    slug: str
+    facts: dict
+    content_hash: str
+    texts: dict  # lang -> TextRecord
+
+
+@dataclass
+class TermRecord:
+    """A glossary term as it will be stored."""
+
+    key: str
+    terms: dict
+    definitions: dict
+    see: list
+    content_hash: str
+
+
+def build(curriculum):
+    """Return (item records, term records) for a curriculum that passed validation."""
+    terms = build_glossary(curriculum)
+    glossary_hash = _hash(json.dumps([t.content_hash for t in terms]))
+    definitions = {
+        lang: {t.key: t.definitions.get(lang) or t.definitions["en"] for t in terms}
+        for lang in LANGUAGES
+    }
+    builder = _ItemBuilder(definitions, glossary_hash)
+    items = [builder.programme(curriculum)]
+    order = curriculum.programme["en"].meta["modules"]
+    for module in sorted(curriculum.modules, key=lambda m: order.index(m.code)):
+        items.extend(builder.module(module, order.index(module.code) + 1))
+    return items, terms
+
+
+def build_glossary(curriculum):
+    """Return the glossary as term records."""
+    records = []
+    for doc in curriculum.glossary:
+        for entry in doc.meta:
+            records.append(TermRecord(
+                key=entry["key"],
+                terms=dict(entry["term"]),
+                definitions=dict(entry["definition"]),
+                see=list(entry.get("see") or []),
+                content_hash=_hash(json.dumps(entry, sort_keys=True, ensure_ascii=False)),
+            ))
+    return records
+
+
+def _hash(*parts):
+    digest = hashlib.sha256(RENDER_VERSION.encode())
+    for part in parts:
+        digest.update(part if isinstance(part, bytes) else part.encode())
+    return digest.hexdigest()
+
+
+class _ItemBuilder:
+    def __init__(self, definitions, glossary_hash):
+        self.definitions = definitions
+        self.glossary_hash = glossary_hash
+
+    def context(self, lang, module=None):
+        return {"lang": lang, "module": module, "glossary": self.definitions[lang]}
+
+    def content_hash(self, docs):
+        return _hash(self.glossary_hash, *(d.raw for d in sorted(docs, key=lambda d: str(d.path))))
+
+    def programme(self, curriculum):
+        docs = curriculum.programme
+        master = docs["en"].meta
+        texts = {}
+        for lang, doc in docs.items():
+            meta = doc.meta
+            aims = render_block(meta.get("aims", master["aims"]), self.context(lang))
+            outcomes = self.outcomes(meta.get("outcomes", master["outcomes"]), lang)
+            occupation = meta.get("occupation", {}).get("name", master["occupation"]["name"])
+            texts[lang] = self.text(
+                title=meta.get("title", master["title"]),
+                summary=meta.get("subtitle", master["subtitle"]),
+                body_html=aims,
+                content={"outcomes": outcomes, "occupation": occupation},
+            )
+        facts = {
+            "revision": master["revision"],
+            "eqf_level": master["eqf_level"],
+            "isco": master["occupation"]["isco"],
+            "licence": dict(master["licence"]),
+            "languages": list(master["languages"]),
+            "modules": list(master["modules"]),
+        }
+        return ItemRecord(master["code"], "programme", None, 0, "programme", facts,
+                          self.content_hash(docs.values()), texts)
+
+    def module(self, module, position):
+        master = module.docs["en"].meta
+        texts = {}
+        for lang, doc in module.docs.items():
+            meta = doc.meta
+            texts[lang] = self.text(
+                title=meta.get("title", master["title"]),
+                summary=meta.get("summary", master["summary"]),
+                content={"outcomes": self.outcomes(meta.get("outcomes", master["outcomes"]), lang, module.code)},
+            )
+        lessons, tasks = module.ordered("lesson"), module.ordered("task")
+        quiz = module.items.get("Q")
+        facts = {
+            "number": module.number,
+            "hours": dict(master["hours"]),
+            "prerequisites": list(master.get("prerequisites") or []),
+            "lessons": [i.code for i in lessons],
+            "tasks": [i.code for i in tasks],
+            "quiz": quiz.code if quiz else None,
+        }
+        records = [ItemRecord(module.code, "module", None, position, module.slug, facts,
+                              self.content_hash(module.docs.values()), texts)]
+        for index, item in enumerate(lessons + tasks + ([quiz] if quiz else []), start=1):
+            records.append(getattr(self, item.kind)(item, index))
+        return records
+
+    def lesson(self, item, position):
+        master = item.student["en"].meta
+        teacher_master = item.teacher.get("en")
+        texts = {}
+        for lang in _languages(item):
+            student = item.student.get(lang)
+            teacher = item.teacher.get(lang)
+            context = self.context(lang, item.module.code)
+            content = {"has_student": student is not None, "has_teacher": teacher is not None}
+            if student:
+                content["outcomes"] = [render_inline(o, context) for o in student.meta.get("outcomes", master["outcomes"])]
+            if teacher:
+                content.update(self.teacher_plan(teacher.meta, teacher_master.meta, context))
+            texts[lang] = self.text(
+                title=(student.meta if student else master).get("title", master["title"]),
+                body_html=render_block(student.body, context) if student else "",
+                teacher_html=render_block(teacher.body, context) if teacher else None,
+                content=content,
+            )
+        facts = {"duration": master["duration"]}
+        return self.record(item, position, facts, texts)
+
+    def teacher_plan(self, meta, master, context):
+        plan = meta.get("plan", master.get("plan", []))
+        master_plan = master.get("plan", [])
+        rows = []
+        for index, row in enumerate(plan):
+            minutes = row.get("minutes", master_plan[index].get("minutes") if index < len(master_plan) else 0)
+            rows.append({
+                "minutes": minutes,
+                "activity": render_inline(row.get("activity", ""), context),
+                "method": render_inline(row.get("method", ""), context),
+            })
+        equipment = meta.get("equipment", master.get("equipment", []))
+        return {"plan": rows, "equipment": [render_inline(e, context) for e in equipment]}
+
+    def task(self, item, position):
+        master = item.student["en"].meta
+        texts = {}
+        for lang in _languages(item):
+            student, teacher = item.student.get(lang), item.teacher.get(lang)
+            context = self.context(lang, item.module.code)
+            meta = student.meta if student else master
+            inline = lambda key: [render_inline(v, context) for v in meta.get(key, master[key])]  # noqa: E731
+            evidence = meta.get("evidence", master["evidence"])
+            content = {
+                "has_student": student is not None,
+                "has_teacher": teacher is not None,
+                "equipment": inline("equipment"),
+                "safety": inline("safety"),
+                "steps": inline("steps"),
+                "evidence": [
+                    {"kind": master["evidence"][i]["kind"], "label": render_inline(e["label"], context)}
+                    for i, e in enumerate(evidence)
+                ],
+                "rubric": self.rubric(meta.get("rubric", master["rubric"]), context),
+            }
+            texts[lang] = self.text(
+                title=meta.get("title", master["title"]),
+                body_html=render_block(student.body, context) if student else "",
+                teacher_html=render_block(teacher.body, context) if teacher else None,
+                content=content,
+            )
+        facts = {k: master[k] for k in ("setting", "duration", "group_size")}
+        return self.record(item, position, facts, texts)
+
+    def rubric(self, rubric, context):
+        return {
+            "levels": list(rubric["levels"]),
+            "criteria": [
+                {"name": c["name"], "descriptors": [render_inline(d, context) for d in c["descriptors"]]}
+                for c in rubric["criteria"]
+            ],
+        }
+
+    def quiz(self, item, position):
+        master = item.student["en"].meta
+        texts = {}
+        for lang, doc in item.student.items():
+            context = self.context(lang, item.module.code)
+            questions = []
+            for q_index, question in enumerate(doc.meta["questions"]):
+                master_question = master["questions"][q_index]
+                questions.append({
+                    "id": master_question["id"],
+                    "multiple": bool(master_question.get("multiple", False)),
+                    "question": render_inline(question["question"], context),
+                    "options": [
+                        {
+                            "text": render_inline(option["text"], context),
+                            "correct": bool(master_question["options"][o_index].get("correct", False)),
+                            "feedback": render_inline(option["feedback"], context),
+                        }
+                        for o_index, option in enumerate(question["options"])
+                    ],
+                })
+            texts[lang] = self.text(
+                title=doc.meta.get("title", master["title"]),
+                content={"questions": questions, "has_student": True, "has_teacher": False},
+            )
+        facts = {"questions": len(master["questions"])}
+        return self.record(item, position, facts, texts)
+
+    def record(self, item, position, facts, texts):
+        docs = list(item.student.values()) + list(item.teacher.values())
+        return ItemRecord(item.code, item.kind, item.module.code, position, item.slug, facts,
+                          self.content_hash(docs), texts)
+
+    def outcomes(self, outcomes, lang, module=None):
+        context = self.context(lang, module)
+        return {kind: [render_inline(line, context) for line in outcomes[kind]] for kind in ("knowledge", "skills", "autonomy")}
+
+    def text(self, title, summary="", body_html="", teacher_html=None, content=None):
+        content = content or {}
+        plain = " ".join(
+            part for part in (
+                title, summary, plain_text(body_html), plain_text(teacher_html or ""),
+                plain_text(" ".join(iter_strings(content))),
+            ) if part
+        )
+        return TextRecord(
+            title=title, summary=summary, body_html=body_html, teacher_html=teacher_html,
+            content=content, plain_text=plain, search_text=fold(plain), words=count_words(plain),
+        )
+
+
+def _languages(item):
+    return [lang for lang in LANGUAGES if lang in item.student or lang in item.teacher]

@@ -1,0 +1,6 @@
+"""The public curriculum site: programme, modules, lessons, tasks, quizzes, glossary, search."""
+from flask import Blueprint
+
+bp = Blueprint("public", __name__)
+
+from upskill.public import figures, glossary, pages, quiz, search  # noqa: E402,F401  (routes register on import)

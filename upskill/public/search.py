@@ -1,0 +1,23 @@
+"""The search page."""
+from flask import current_app, render_template, request
+
+from upskill.access import public
+from upskill.i18n import current_language
+from upskill.public import bp, services
+from upskill.public.search_service import query_terms, search
+
+MAX_QUERY_LENGTH = 200
+
+
+@bp.get("/search")
+@public
+def search_page():
+    query = request.args.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    lang = current_language()
+    hits = search(query, lang, current_app.config["SEARCH_RESULTS_LIMIT"]) if query else []
+    module_titles = {m.code: m.title for m in services.modules(lang)} if hits else {}
+    return render_template(
+        "public/search.html", query=query, hits=hits, module_titles=module_titles,
+        too_short=bool(query) and not query_terms(query),
+    )
+
