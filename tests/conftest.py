@@ -1,0 +1,115 @@
+"""Fixtures: a new app per test on a migrated database (SQLite, or PostgreSQL when asked)."""
+import os
+import shutil
+from pathlib import Path
+
+import flask_migrate
+import pytest
+from sqlalchemy import create_engine, event, text
+
+from upskill import create_app
+from upskill.curriculum.sync import sync_curriculum
+from upskill.extensions import db
+
+FIXTURE_CURRICULUM = Path(__file__).parent / "fixtures" / "curriculum"
+REAL_CURRICULUM = Path(__file__).resolve().parent.parent / "curriculum"
+
+
+def _reset_postgresql(url):
+    """Empty the test database's public schema; refuse databases not named for tests."""
+    if "test" not in url.rsplit("/", 1)[-1]:
+        raise RuntimeError(f"refusing to wipe {url}: its name does not say test")
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    """A database with the schema made by the migrations, once per test session."""
+    url = os.environ.get("UPSKILL_TEST_DATABASE_URL")
+    if url:
+        _reset_postgresql(url)
+    else:
+        url = "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.sqlite3")
+    app = create_app({"SECRET_KEY": "test", "SQLALCHEMY_DATABASE_URI": url})
+    with app.app_context():
+        flask_migrate.upgrade()
+        db.engine.dispose()
+    return url
+
+
+def make_app(database_url, **overrides):
+    """Build an app for tests on the session database."""
+    config = {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "CURRICULUM_DIR": str(FIXTURE_CURRICULUM),
+        **overrides,
+    }
+    return create_app(config)
+
+
+@pytest.fixture
+def app(database_url):
+    """A new app per test; every table is emptied afterwards, whatever the test did."""
+    app = make_app(database_url)
+    yield app
+    with app.app_context():
+        db.session.rollback()
+        for table in reversed(db.metadata.sorted_tables):
+            db.session.execute(table.delete())
+        db.session.commit()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def synced_app(app):
+    """The app with the fixture curriculum synced into its database."""
+    with app.app_context():
+        sync_curriculum(FIXTURE_CURRICULUM)
+        db.session.commit()
+    return app
+
+
+@pytest.fixture
+def client(synced_app):
+    return synced_app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def curriculum_copy(tmp_path):
+    """A writable copy of the fixture curriculum, for tests that break it on purpose."""
+    target = tmp_path / "curriculum"
+    shutil.copytree(FIXTURE_CURRICULUM, target)
+    return target
+
+
+@pytest.fixture
+def count_queries(synced_app):
+    """Return a function that runs a request and counts the SQL statements it issued."""
+
+    def count(path):
+        statements = []
+        with synced_app.app_context():
+            engine = db.engine
+
+        def record(conn, cursor, statement, *args):
+            statements.append(statement)
+
+        event.listen(engine, "before_cursor_execute", record)
+        try:
+            response = synced_app.test_client().get(path)
+        finally:
+            event.remove(engine, "before_cursor_execute", record)
+        return response, [s for s in statements if not s.lstrip().upper().startswith("PRAGMA")]
+
+    return count
