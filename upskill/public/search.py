@@ -4,7 +4,7 @@ from flask import current_app, render_template, request
 from upskill.access import public
 from upskill.i18n import current_language
 from upskill.public import bp, services
-from upskill.public.search_service import query_terms, search
+from upskill.public.search_service import query_terms, search, search_glossary
 
 MAX_QUERY_LENGTH = 200
 
@@ -15,9 +15,10 @@ def search_page():
     query = request.args.get("q", "").strip()[:MAX_QUERY_LENGTH]
     lang = current_language()
     hits = search(query, lang, current_app.config["SEARCH_RESULTS_LIMIT"]) if query else []
+    term_hits = search_glossary(query, services.glossary_terms(), lang) if query else []
     module_titles = {m.code: m.title for m in services.modules(lang)} if hits else {}
     return render_template(
-        "public/search.html", query=query, hits=hits, module_titles=module_titles,
+        "public/search.html", query=query, hits=hits, term_hits=term_hits, module_titles=module_titles,
         too_short=bool(query) and not query_terms(query),
     )
 

@@ -102,3 +102,25 @@ def highlight(text, terms):
         pieces.append(f"<mark>{chunk}</mark>" if marks[index] else chunk)
         index = end
     return Markup("".join(pieces))
+
+
+@dataclass
+class TermHit:
+    """A glossary term that matches the query."""
+
+    key: str
+    term: Markup
+    definition: Markup
+
+
+def search_glossary(query, terms_in_glossary, lang):
+    """Return the glossary terms whose names (any language) or definition hold every query word."""
+    words = query_terms(query)
+    hits = []
+    for entry in terms_in_glossary:
+        definition = entry.definitions.get(lang) or entry.definitions["en"]
+        haystack = fold(" ".join([*entry.terms.values(), definition]))
+        if words and all(word in haystack for word in words):
+            name = entry.terms.get(lang) or entry.terms["en"]
+            hits.append(TermHit(entry.key, highlight(name, words), highlight(definition, words)))
+    return sorted(hits, key=lambda hit: str(hit.term).casefold())
