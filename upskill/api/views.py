@@ -12,6 +12,10 @@ from upskill.public import services
 from upskill.public.codes import ITEM_CODE, MODULE_CODE
 
 
+# Lesson content keys that belong to the teacher's notes, returned only with ?view=teacher.
+TEACHER_ONLY = {"has_student", "has_teacher", "plan"}
+
+
 @cache
 def _openapi_document():
     return yaml.safe_load((Path(__file__).parent / "openapi.yaml").read_text(encoding="utf-8"))
@@ -82,11 +86,11 @@ def item(code):
     body = {
         "code": code, "kind": page.item.kind.value, "module": module_code, **_text(page),
         "facts": page.item.facts, "html": page.student.body_html,
-        "content": {k: v for k, v in page.student.content.items() if not k.startswith("has_") and k not in ("plan", "equipment") or page.item.kind.value == "task"},
+        "content": {k: v for k, v in page.student.content.items() if k not in TEACHER_ONLY},
     }
     if request.args.get("view") == "teacher":
         body["teacher"] = {**_text(page, "teacher"), "html": page.teacher.teacher_html,
-                           "plan": page.teacher.content.get("plan"), "equipment": page.teacher.content.get("equipment")}
+                           "plan": page.teacher.content.get("plan")}
     return jsonify(body)
 
 

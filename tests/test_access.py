@@ -1,0 +1,51 @@
+"""Every route declares who may open it; a visitor without an account can walk the whole site."""
+import pytest
+from flask import Blueprint
+
+from upskill import access
+from upskill.access import rule_of
+
+SAMPLE_VALUES = {"module": "M01", "item": "L1", "code": "M01", "name": "hopper.svg"}
+
+
+def test_every_route_has_an_access_rule(synced_app):
+    for endpoint, view in synced_app.view_functions.items():
+        if endpoint != "static":
+            assert rule_of(view) is not None, endpoint
+
+
+def test_app_refuses_to_start_with_a_route_without_a_rule(synced_app):
+    bp = Blueprint("careless", __name__)
+    bp.add_url_rule("/careless", "careless", lambda: "open to all?")
+    synced_app.register_blueprint(bp)
+    with pytest.raises(RuntimeError, match="careless.careless"):
+        access.require_rules(synced_app)
+
+
+def _get_routes(app):
+    for rule in app.url_map.iter_rules():
+        if "GET" in rule.methods and rule.endpoint != "static":
+            values = {arg: SAMPLE_VALUES[arg] for arg in rule.arguments}
+            if rule.endpoint == "api.item":
+                values["code"] = "M01.L1"
+            yield rule.endpoint, rule.build(values)[1]
+
+
+def test_visitor_can_open_every_public_page(client, synced_app):
+    for endpoint, path in _get_routes(synced_app):
+        if rule_of(synced_app.view_functions[endpoint]) == access.PUBLIC:
+            response = client.get(path)
+            assert response.status_code == 200, (path, response.status_code)
+            response.close()
+
+
+def test_pages_for_roles_refuse_visitors_and_wrong_roles(synced_app):
+    bp = Blueprint("staff", __name__)
+
+    @bp.get("/staff-only")
+    @access.roles_required("coordinator")
+    def staff_only():
+        return "secret"
+
+    synced_app.register_blueprint(bp)
+    assert synced_app.test_client().get("/staff-only").status_code == 401

@@ -1,0 +1,43 @@
+"""The schema comes from the migrations, matches the models, and starting the app creates nothing."""
+import flask_migrate
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine, inspect
+
+from tests.conftest import make_app
+from upskill.extensions import db
+
+
+def test_models_match_the_migrations(app):
+    with app.app_context():
+        with db.engine.connect() as connection:
+            differences = compare_metadata(MigrationContext.configure(connection), db.metadata)
+    assert differences == []
+
+
+def test_starting_the_app_creates_no_tables(tmp_path):
+    url = "sqlite:///" + str(tmp_path / "fresh.sqlite3")
+    app = make_app(url)
+    app.test_client().get("/healthz")
+    assert inspect(create_engine(url)).get_table_names() == []
+
+
+def test_db_upgrade_creates_the_schema_and_downgrade_removes_it(tmp_path):
+    url = "sqlite:///" + str(tmp_path / "fresh.sqlite3")
+    app = make_app(url)
+    with app.app_context():
+        flask_migrate.upgrade()
+        tables = set(inspect(db.engine).get_table_names())
+        flask_migrate.downgrade(revision="base")
+        remaining = set(inspect(db.engine).get_table_names())
+        db.engine.dispose()
+    assert {"curriculum_item", "item_text", "glossary_term", "school", "user_account"} <= tables
+    assert remaining == {"alembic_version"}
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(app):
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        with app.app_context(), db.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
