@@ -48,6 +48,7 @@ def make_app(database_url, **overrides):
         "SECRET_KEY": "test-secret",
         "SQLALCHEMY_DATABASE_URI": database_url,
         "CURRICULUM_DIR": str(FIXTURE_CURRICULUM),
+        "CONTENT_VERSION_TTL": 0,
         **overrides,
     }
     return create_app(config)

@@ -7,6 +7,7 @@ from flask import Flask
 from upskill import access, display, errors, i18n
 from upskill.config import Defaults, environment_overrides
 from upskill.extensions import babel, csrf, db, login_manager, migrate
+from upskill.public import page_cache
 
 
 def create_app(config=None):
@@ -20,6 +21,7 @@ def create_app(config=None):
     load_config(app, config)
     register_extensions(app)
     register_blueprints(app)
+    page_cache.init_app(app)
     app.before_request(i18n.choose_language)
     errors.register(app)
     register_cli(app)

@@ -26,6 +26,8 @@ class Defaults:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SEARCH_RESULTS_LIMIT = 30
+    PAGE_CACHE_ENTRIES = 2048  # rendered pages and fragments kept per process
+    CONTENT_VERSION_TTL = 1.0  # seconds a process trusts the content version it read
     WTF_CSRF_TIME_LIMIT = None  # a quiz left open all lesson long must still submit
 
 

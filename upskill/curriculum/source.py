@@ -123,7 +123,7 @@ class _Reader:
     def problem(self, path, line, message):
         self.curriculum.problems.append(Problem(path, line, message))
 
-    def load(self, path, lang, markdown):
+    def load(self, path, lang, markdown, front_matter_optional=False):
         """Load one file as a Document, or record why it cannot be read and return None."""
         try:
             raw = path.read_bytes()
@@ -133,8 +133,8 @@ class _Reader:
             return None
         try:
             if markdown:
-                front, body, body_line = split_front_matter(text)
-                meta = parse_yaml(front, first_line=2) if front.strip() else LineDict(line=2)
+                front, body, body_line = split_front_matter(text, optional=front_matter_optional)
+                meta = parse_yaml(front, first_line=2) if front.strip() else LineDict(line=1)
             else:
                 meta, body, body_line = parse_yaml(text), "", 1
         except YamlError as error:
@@ -240,7 +240,8 @@ class _Reader:
         elif item.slug != match["slug"]:
             self.problem(path, 1, f"{short} already has the slug '{item.slug}'; all files of an item share one slug")
             return
-        if doc := self.load(path, match["lang"], True):
+        # Teacher's notes may be plain Markdown; a lesson's still need the plan in front matter.
+        if doc := self.load(path, match["lang"], True, front_matter_optional=bool(match["teacher"])):
             (item.teacher if match["teacher"] else item.student)[match["lang"]] = doc
 
     def read_glossary(self, path):

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from upskill.curriculum.build import build
 from upskill.curriculum.validate import check_folder
 from upskill.extensions import db
-from upskill.models import CurriculumItem, GlossaryTerm, ItemKind, ItemText, utcnow
+from upskill.models import ContentVersion, CurriculumItem, GlossaryTerm, ItemKind, ItemText, utcnow
 
 
 class CurriculumInvalid(Exception):
@@ -42,8 +42,20 @@ def sync_curriculum(root):
     report = SyncReport()
     _sync_items(item_records, report)
     _sync_terms(term_records, report)
+    if report.changed:
+        _bump_content_version()
     db.session.flush()
     return report
+
+
+def _bump_content_version():
+    """Move the content version on, so every process drops the pages it rendered before."""
+    state = db.session.get(ContentVersion, 1)
+    if state is None:
+        db.session.add(ContentVersion(id=1, version=1))
+    else:
+        state.version += 1
+        state.changed_at = utcnow()
 
 
 def _sync_items(records, report):

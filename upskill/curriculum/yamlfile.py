@@ -100,13 +100,15 @@ def _shift_lines(data, offset):
         _shift_lines(value, offset)
 
 
-def split_front_matter(text):
+def split_front_matter(text, optional=False):
     """Split a Markdown file into (front matter text, body, line of the body's first line).
 
-    Raise YamlError when the file does not start with a closed '---' block.
+    Raise YamlError when the file does not start with a closed '---' block, unless optional.
     """
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
+        if optional:
+            return "", text, 1
         raise YamlError("missing front matter: the file must start with a '---' line", 1)
     for index in range(1, len(lines)):
         if lines[index].strip() == "---":

@@ -1,9 +1,10 @@
 """Database models, one module per aggregate."""
 from upskill.models.base import utcnow
-from upskill.models.curriculum import CurriculumItem, GlossaryTerm, ItemKind, ItemText
+from upskill.models.curriculum import ContentVersion, CurriculumItem, GlossaryTerm, ItemKind, ItemText
 from upskill.models.people import Role, School, User
 
 __all__ = [
+    "ContentVersion",
     "CurriculumItem",
     "GlossaryTerm",
     "ItemKind",

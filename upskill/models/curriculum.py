@@ -88,3 +88,13 @@ class GlossaryTerm(db.Model):
 
 
 Index("ix_item_text_lang", ItemText.lang)
+
+
+class ContentVersion(db.Model):
+    """A counter that every sync which changes content moves on; caches are keyed by it."""
+
+    __tablename__ = "content_version"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(default=0)
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

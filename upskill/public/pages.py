@@ -1,11 +1,13 @@
 """Pages of the programme: home, programme, module, and an item in the student or teacher view."""
-from flask import abort, render_template
+from flask import abort
+from flask_babel import gettext as _
 
 from upskill.access import public
 from upskill.i18n import current_language
 from upskill.models import ItemKind
 from upskill.public import bp, services
 from upskill.public.codes import canonical_or_abort
+from upskill.public.rendering import render_content_page, render_fragment, render_page
 
 ITEM_TEMPLATES = {
     ("student", ItemKind.lesson): "public/lesson.html",
@@ -20,38 +22,52 @@ ITEM_TEMPLATES = {
 @bp.get("/")
 @public
 def home():
-    lang = current_language()
-    programme = services.programme_page(lang)
-    return render_template("public/home.html", page=programme, modules=services.modules(lang))
+    return render_content_page(("home",), lambda: _programme_fragment("public/home.html", "home"))
 
 
 @bp.get("/curriculum/")
 @public
 def programme():
+    return render_content_page(("programme",), lambda: _programme_fragment("public/programme.html"))
+
+
+def _programme_fragment(template, body_class=""):
     lang = current_language()
     page = services.programme_page(lang)
-    return render_template("public/programme.html", page=page, modules=services.modules(lang))
+    return render_fragment(template, page.student.title, body_class, page=page, modules=services.modules(lang))
 
 
 @bp.get("/curriculum/<module>/")
 @public
 def module(module):
-    return _module_view("public.module", "public/module.html", module)
+    return _module_view("student", module)
 
 
 @bp.get("/teacher/<module>/")
 @public
 def teacher_module(module):
-    return _module_view("public.teacher_module", "public/teacher_module.html", module)
+    return _module_view("teacher", module)
 
 
-def _module_view(endpoint, template, module):
+def _module_view(view, module):
+    endpoint = "public.teacher_module" if view == "teacher" else "public.module"
     if response := canonical_or_abort(endpoint, module):
         return response
-    lang = current_language()
-    outline = services.module_outline(module, lang)
-    page = services.item_page(module, lang)
-    return render_template(template, page=page, outline=outline, view="teacher" if "teacher" in endpoint else "student")
+
+    def build():
+        lang = current_language()
+        outline = services.module_outline(module, lang)
+        page = services.item_page(module, lang)
+        title = _page_title(module, page, view)
+        template = "public/teacher_module.html" if view == "teacher" else "public/module.html"
+        return render_fragment(template, title, view, page=page, outline=outline, view=view)
+
+    return render_content_page(("module", view, module), build)
+
+
+def _page_title(code, page, view):
+    title = f"{code} · {page.student.title}"
+    return title + " · " + _("Teacher's Book") if view == "teacher" else title
 
 
 @bp.get("/curriculum/<module>/<item>/")
@@ -67,15 +83,24 @@ def teacher_item(module, item):
 
 
 def item_view(view, module, item, **extra):
-    """Render an item in the student or teacher view; extra goes to the template."""
+    """Render an item in the student or teacher view; extra (quiz results) skips the cache."""
     endpoint = "public.item" if view == "student" else "public.teacher_item"
     if response := canonical_or_abort(endpoint, module, item):
         return response
-    lang = current_language()
-    page = services.item_page(f"{module}.{item}", lang)
-    template = ITEM_TEMPLATES.get((view, page.item.kind))
-    if template is None:
-        abort(404)
-    outline = services.module_outline(module, lang)
-    before, after = outline.neighbours(page.item.code)
-    return render_template(template, page=page, outline=outline, before=before, after=after, view=view, **extra)
+    code = f"{module}.{item}"
+
+    def build():
+        lang = current_language()
+        page = services.item_page(code, lang)
+        template = ITEM_TEMPLATES.get((view, page.item.kind))
+        if template is None:
+            abort(404)
+        outline = services.module_outline(module, lang)
+        before, after = outline.neighbours(code)
+        title = _page_title(code, page, view)
+        return render_fragment(template, title, f"{view} {page.item.kind.value}", page=page, outline=outline,
+                               before=before, after=after, view=view, **extra)
+
+    # The student's quiz holds a form with the session's CSRF token, so it is never shared.
+    personal = extra or (view == "student" and item == "Q")
+    return render_page(build()) if personal else render_content_page(("item", view, code), build)

@@ -1,0 +1,112 @@
+"""Rendered fragments of curriculum pages, kept per process until the content changes.
+
+Content changes only when `curriculum sync` runs, and every sync that changes something moves
+the content version on. Each process reads the version at most once every CONTENT_VERSION_TTL
+seconds (one small query) and reuses the HTML it rendered for that version, language and
+address; every node of a cluster reads the same version, so a sync shows everywhere within
+that time.
+"""
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from flask import current_app, g, request
+from flask_login import current_user
+from markupsafe import Markup
+from sqlalchemy import select
+
+from upskill.extensions import db
+from upskill.i18n import current_language
+from upskill.models import ContentVersion
+
+EXTENSION_KEY = "upskill.page_cache"
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """The part of a page that depends only on the content: its title, class and HTML."""
+
+    title: str
+    html: Markup
+    body_class: str = ""
+
+
+class PageCache:
+    """A bounded, thread-safe map from keys to fragments, oldest dropped first."""
+
+    def __init__(self, max_entries, version_ttl):
+        self.max_entries = max_entries
+        self.version_ttl = version_ttl
+        self.version = None
+        self.version_read_at = float("-inf")
+        self._entries = OrderedDict()
+        self._lock = threading.Lock()
+
+    def known_version(self):
+        """Return the content version read less than version_ttl seconds ago, or None."""
+        if time.monotonic() - self.version_read_at < self.version_ttl:
+            return self.version
+        return None
+
+    def remember_version(self, version):
+        self.version, self.version_read_at = version, time.monotonic()
+
+    def get(self, key):
+        with self._lock:
+            fragment = self._entries.get(key)
+            if fragment is not None:
+                self._entries.move_to_end(key)
+            return fragment
+
+    def put(self, key, fragment):
+        with self._lock:
+            self._entries[key] = fragment
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+
+    def __len__(self):
+        return len(self._entries)
+
+
+def init_app(app):
+    """Give the app its own cache."""
+    app.extensions[EXTENSION_KEY] = PageCache(app.config["PAGE_CACHE_ENTRIES"], app.config["CONTENT_VERSION_TTL"])
+
+
+def content_version():
+    """Return the current content version: read again at most every CONTENT_VERSION_TTL seconds."""
+    if "content_version" not in g:
+        cache = current_app.extensions[EXTENSION_KEY]
+        version = cache.known_version()
+        if version is None:
+            version = db.session.scalar(select(ContentVersion.version).where(ContentVersion.id == 1)) or 0
+            cache.remember_version(version)
+        g.content_version = version
+    return g.content_version
+
+
+def _cached(key, build):
+    cache = current_app.extensions[EXTENSION_KEY]
+    full_key = (content_version(), current_language(), *key)
+    value = cache.get(full_key)
+    if value is None:
+        value = build()
+        cache.put(full_key, value)
+    return value
+
+
+def cached_fragment(key, build):
+    """Return the fragment for key in the current language, building it on a miss."""
+    return _cached(("fragment", *key), build)
+
+
+def cached_page(render):
+    """Return the whole page for a visitor without an account, rendering it on a miss.
+
+    Only addresses without query arguments other than ?lang= are kept, so that made-up
+    arguments cannot fill the cache; everybody else gets a freshly rendered page.
+    """
+    if current_user.is_authenticated or any(name != "lang" for name in request.args):
+        return render()
+    return _cached(("page", request.path), render)
