@@ -15,8 +15,10 @@ def handle_http_error(error):
     """Render an HTTP error as a page (or JSON under /api/) with its own status."""
     if isinstance(error, CSRFError):
         message = _("The form has expired or was not sent from this site. Reload the page and try again.")
+    elif error.description == type(error).description:
+        message = None  # Werkzeug's generic English sentence; the page's own heading says it
     else:
-        message = error.description if error.code != 500 else None
+        message = error.description
     if _wants_json():
         return jsonify(error=error.name, status=error.code, message=message), error.code
     return (

@@ -1,0 +1,96 @@
+"""The curriculum in curriculum/ is complete, valid and syncs: the programme as published."""
+import json
+import re
+
+import pytest
+
+from tests.conftest import REAL_CURRICULUM
+from upskill.curriculum.source import read_curriculum
+from upskill.curriculum.text import count_words
+from upskill.curriculum.validate import check_folder
+from upskill.curriculum.yamlfile import parse_yaml
+
+
+@pytest.fixture(scope="module")
+def curriculum():
+    return read_curriculum(REAL_CURRICULUM)
+
+
+def test_shipped_curriculum_passes_check(runner):
+    result = runner.invoke(args=["curriculum", "check", "--path", str(REAL_CURRICULUM)])
+    assert result.exit_code == 0, result.output[-3000:]
+
+
+def test_stats_meet_the_programme_scope(runner):
+    result = runner.invoke(args=["curriculum", "stats", "--json", "--path", str(REAL_CURRICULUM)])
+    stats = json.loads(result.output)
+    assert stats["modules"] >= 12
+    assert stats["lessons"] >= 36 and stats["tasks"] >= 24
+    assert stats["quiz_questions"] >= 96
+    assert stats["glossary_terms"] >= 150
+    assert stats["figures"] >= 20
+
+
+def test_every_module_has_lessons_tasks_in_school_and_company_and_a_quiz(curriculum):
+    for module in curriculum.modules:
+        lessons, tasks = module.ordered("lesson"), module.ordered("task")
+        assert len(lessons) >= 3, module.code
+        settings = {task.student["en"].meta["setting"] for task in tasks}
+        assert {"school", "company"} <= settings, module.code
+        quiz = module.items["Q"].student["en"].meta
+        assert len(quiz["questions"]) >= 8, module.code
+        hours = module.docs["en"].meta["hours"]
+        assert all(hours[k] > 0 for k in ("theory", "school_practice", "work_based")), module.code
+
+
+def test_every_lesson_text_has_at_least_700_words_and_teacher_notes(curriculum):
+    for module in curriculum.modules:
+        for lesson in module.ordered("lesson"):
+            body = re.sub(r"\]\([^)]*\)", "]", lesson.student["en"].body)
+            assert count_words(body) >= 700, lesson.code
+            notes = lesson.teacher["en"].body
+            for heading in ("Common misconceptions", "Differentiation"):
+                assert heading in notes, (lesson.code, heading)
+
+
+def test_glossary_names_every_term_in_four_languages(curriculum):
+    for doc in curriculum.glossary:
+        for entry in doc.meta:
+            assert all(entry["term"].get(lang) for lang in ("en", "lt", "fi", "fr")), entry["key"]
+
+
+def test_every_glossary_term_is_linked_from_a_lesson(curriculum):
+    linked = set()
+    for module in curriculum.modules:
+        for item in module.items.values():
+            for doc in list(item.student.values()) + list(item.teacher.values()):
+                linked.update(re.findall(r"\(glossary:([a-z0-9-]+)\)", doc.body))
+    keys = {entry["key"] for doc in curriculum.glossary for entry in doc.meta}
+    assert keys - linked == set()
+
+
+def test_revision_one_is_recorded():
+    revisions = parse_yaml((REAL_CURRICULUM / "revisions.yaml").read_text(encoding="utf-8"))
+    assert revisions[0]["revision"] == "1.0"
+
+
+def test_shipped_curriculum_syncs_and_every_page_opens(app):
+    from upskill.curriculum.sync import sync_curriculum
+    from upskill.extensions import db
+
+    app.config["CURRICULUM_DIR"] = str(REAL_CURRICULUM)
+    with app.app_context():
+        sync_curriculum(REAL_CURRICULUM)
+        db.session.commit()
+    client = app.test_client()
+    curriculum, _ = check_folder(REAL_CURRICULUM)
+    for module in curriculum.modules:
+        for path in (f"/curriculum/{module.code}/", f"/teacher/{module.code}/"):
+            assert client.get(path).status_code == 200, path
+        for item in module.items.values():
+            for view in ("curriculum", "teacher"):
+                path = f"/{view}/{module.code}/{item.short_code}/"
+                assert client.get(path).status_code == 200, path
+        for name in module.figures:
+            with client.get(f"/curriculum/{module.code}/figures/{name}") as response:
+                assert response.status_code == 200, name
