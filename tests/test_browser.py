@@ -1,0 +1,91 @@
+"""End to end in headless Chromium: phones, the language switcher, the quiz, and axe checks."""
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+from werkzeug.serving import make_server
+
+CHROMIUM = "/usr/bin/chromium"
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+PAGES = ["/", "/curriculum/", "/curriculum/M01/", "/teacher/M01/", "/curriculum/M01/L1/", "/teacher/M01/L1/",
+         "/curriculum/M01/T1/", "/teacher/M01/T1/", "/curriculum/M01/Q/", "/teacher/M01/Q/", "/glossary/",
+         "/search?q=hopper", "/curriculum/M09/"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (scripts/test installs it)"),
+]
+
+
+@pytest.fixture
+def server(synced_app):
+    """The synced app served on a free local port for the length of one test."""
+    http = make_server("127.0.0.1", 0, synced_app, threaded=True)
+    thread = threading.Thread(target=http.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{http.server_port}"
+    http.shutdown()
+    thread.join()
+
+
+@pytest.fixture
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield browser
+        browser.close()
+
+
+def test_pages_fit_a_360_px_phone(server, browser):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    for path in PAGES:
+        page.goto(server + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{path} is {overflow}px wider than the phone"
+
+
+def test_axe_finds_no_accessibility_violations(server, browser):
+    page = browser.new_page()
+    for path in PAGES:
+        page.goto(server + path)
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate(
+            "async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}))"
+            ".violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(' | '))"
+        )
+        assert violations == [], f"{path}: {violations}"
+
+
+def test_language_switcher_changes_and_remembers_the_language(server, browser):
+    page = browser.new_page()
+    page.goto(server + "/curriculum/M01/L1/")
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Lietuvių").click()
+    assert page.locator("h1").inner_text() == "Bunkeris"
+    page.goto(server + "/curriculum/M01/")
+    assert page.locator("html").get_attribute("lang") == "lt"
+    assert page.locator("h1").inner_text() == "Pirmieji žingsniai prie mašinos"
+
+
+def test_student_takes_the_quiz_and_reads_the_feedback(server, browser):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(server + "/curriculum/M01/Q/")
+    page.get_by_label("It cools the mould.").check()
+    page.get_by_label("The nozzle").check()
+    page.get_by_label("The barrel", exact=True).check()
+    page.get_by_role("button", name="Check my answers").click()
+    assert "You answered 1 of 2 questions correctly." in page.locator("#score").inner_text()
+    assert page.get_by_text("No. Cooling water does that.").is_visible()
+    assert page.locator("fieldset#q2.right").count() == 1
+
+
+def test_search_from_the_header(server, browser):
+    page = browser.new_page()
+    page.goto(server + "/")
+    page.get_by_role("searchbox", name="Search the curriculum").fill("feed throat")
+    page.get_by_role("search").get_by_role("button", name="Search").click()
+    assert page.locator("mark").first.inner_text().lower() == "feed"
