@@ -191,14 +191,13 @@ class _ItemBuilder:
             student, teacher = item.student.get(lang), item.teacher.get(lang)
             context = self.context(lang, item.module.code)
             meta = student.meta if student else master
-            inline = lambda key: [render_inline(v, context) for v in meta.get(key, master[key])]  # noqa: E731
             evidence = meta.get("evidence", master["evidence"])
             content = {
                 "has_student": student is not None,
                 "has_teacher": teacher is not None,
-                "equipment": inline("equipment"),
-                "safety": inline("safety"),
-                "steps": inline("steps"),
+                "equipment": self.inline_list(meta.get("equipment", master["equipment"]), context),
+                "safety": self.inline_list(meta.get("safety", master["safety"]), context),
+                "steps": self.inline_list(meta.get("steps", master["steps"]), context),
                 "evidence": [
                     {"kind": master["evidence"][i]["kind"], "label": render_inline(e["label"], context)}
                     for i, e in enumerate(evidence)
@@ -213,6 +212,9 @@ class _ItemBuilder:
             )
         facts = {k: master[k] for k in ("setting", "duration", "group_size")}
         return self.record(item, position, facts, texts)
+
+    def inline_list(self, lines, context):
+        return [render_inline(line, context) for line in lines]
 
     def rubric(self, rubric, context):
         return {
