@@ -157,3 +157,10 @@ def test_glossary_shows_every_language_and_definition(client):
     assert "Šildomas plieninis vamzdis" in html  # the Lithuanian definition
     assert '<p lang="en">The funnel that feeds pellets into the barrel.</p>' in html  # English fallback
     assert html.index("bunkeris") < html.index("cilindras")  # sorted by the term in the chosen language
+
+
+def test_glossary_is_grouped_by_letter_and_names_related_terms_in_the_reader_language(client):
+    html = page(client, "/glossary/?lang=lt")
+    assert '<h2 id="letter-1" class="letter-heading">B</h2>' in html
+    assert '<a href="#letter-3">L</a>' in html  # B (bunkeris), C (cilindras), L (lydalas)
+    assert '<a href="#hopper">bunkeris</a>' in html  # the 'see also' link of barrel, in Lithuanian
