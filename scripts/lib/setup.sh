@@ -18,8 +18,8 @@ ensure_python_env() {
     run pip install --quiet -e ".${extras:+[$extras]}"
     touch "$stamp"
   fi
-  run pybabel compile --use-fuzzy -d upskill/translations >/dev/null 2>&1 \
-    || run pybabel compile -d upskill/translations
+  # The catalogues are committed as .po; the compiled .mo files are build output.
+  run pybabel compile -d upskill/translations >/dev/null
 }
 
 ensure_debian_packages() {
