@@ -1,9 +1,13 @@
 """Every route declares who may open it; a visitor without an account can walk the whole site."""
 import pytest
 from flask import Blueprint
+from sqlalchemy import select
 
 from upskill import access
 from upskill.access import rule_of
+from upskill.demo import load_demo
+from upskill.extensions import db
+from upskill.models import User
 
 SAMPLE_VALUES = {"module": "M01", "item": "L1", "code": "M01", "name": "hopper.svg"}
 
@@ -49,3 +53,12 @@ def test_pages_for_roles_refuse_visitors_and_wrong_roles(synced_app):
 
     synced_app.register_blueprint(bp)
     assert synced_app.test_client().get("/staff-only").status_code == 401
+    with synced_app.app_context():
+        load_demo()
+        db.session.commit()
+        ids = {user.role.value: user.id for user in db.session.scalars(select(User))}
+    for role, status in (("student", 403), ("teacher", 403), ("coordinator", 200)):
+        client = synced_app.test_client()
+        with client.session_transaction() as session:
+            session["_user_id"] = str(ids[role])
+        assert client.get("/staff-only").status_code == status, role
