@@ -65,7 +65,7 @@ def test_removed_item_is_retired_not_deleted_and_comes_back(app, runner, curricu
     assert app.test_client().get("/curriculum/M01/T1/").status_code == 404
 
 
-def test_retired_item_is_restored_when_it_returns(app, runner, curriculum_copy, tmp_path):
+def test_retired_item_is_restored_when_it_returns(app, runner, curriculum_copy):
     sync(runner, curriculum_copy)
     task = curriculum_copy / M01 / "T1-fill-the-hopper.en.md"
     saved = task.read_bytes()

@@ -164,3 +164,16 @@ def test_glossary_is_grouped_by_letter_and_names_related_terms_in_the_reader_lan
     assert '<h2 id="letter-1" class="letter-heading">B</h2>' in html
     assert '<a href="#letter-3">L</a>' in html  # B (bunkeris), C (cilindras), L (lydalas)
     assert '<a href="#hopper">bunkeris</a>' in html  # the 'see also' link of barrel, in Lithuanian
+
+
+def test_glossary_letters_ignore_accents(synced_app):
+    from upskill.extensions import db
+    from upskill.models import GlossaryTerm
+
+    with synced_app.app_context():
+        db.session.add(GlossaryTerm(key="label", terms={"en": "label", "fr": "étiquette"}, definitions={"en": "A tag."},
+                                    see=[], content_hash="x"))
+        db.session.commit()
+    html = synced_app.test_client().get("/glossary/?lang=fr").get_data(as_text=True)
+    assert ">É</a>" not in html
+    assert html.index('id="label"') < html.index('id="barrel"')  # étiquette files under E, before fourreau

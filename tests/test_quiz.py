@@ -81,3 +81,21 @@ def test_post_without_csrf_token_is_refused(synced_app):
 def test_posting_to_something_that_is_not_a_quiz_is_refused(csrf_client, path):
     response = csrf_client.post(path, data={"csrf_token": csrf_client.token})
     assert response.status_code in (404, 405)
+
+
+def test_checking_a_quiz_loads_the_quiz_once(csrf_client, synced_app):
+    from sqlalchemy import event
+
+    from upskill.extensions import db
+
+    statements = []
+    with synced_app.app_context():
+        engine = db.engine
+    record = lambda conn, cursor, statement, *args: statements.append(statement)  # noqa: E731
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        assert submit(csrf_client, **{"q-q1": "0"}).status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert sum("FROM item_text" in s and "JOIN curriculum_item" in s and "content" in s for s in statements) == 1
+    assert len([s for s in statements if not s.lstrip().upper().startswith("PRAGMA")]) <= 3

@@ -82,8 +82,8 @@ def teacher_item(module, item):
     return item_view("teacher", module, item)
 
 
-def item_view(view, module, item, **extra):
-    """Render an item in the student or teacher view; extra (quiz results) skips the cache."""
+def item_view(view, module, item, page=None, **extra):
+    """Render an item in the student or teacher view; page is one already loaded, extra skips the cache."""
     endpoint = "public.item" if view == "student" else "public.teacher_item"
     if response := canonical_or_abort(endpoint, module, item):
         return response
@@ -91,14 +91,14 @@ def item_view(view, module, item, **extra):
 
     def build():
         lang = current_language()
-        page = services.item_page(code, lang)
-        template = ITEM_TEMPLATES.get((view, page.item.kind))
+        loaded = page or services.item_page(code, lang)
+        template = ITEM_TEMPLATES.get((view, loaded.item.kind))
         if template is None:
             abort(404)
         outline = services.module_outline(module, lang)
         before, after = outline.neighbours(code)
-        title = _page_title(code, page, view)
-        return render_fragment(template, title, f"{view} {page.item.kind.value}", page=page, outline=outline,
+        title = _page_title(code, loaded, view)
+        return render_fragment(template, title, f"{view} {loaded.item.kind.value}", page=loaded, outline=outline,
                                before=before, after=after, view=view, **extra)
 
     # The student's quiz holds a form with the session's CSRF token, so it is never shared.

@@ -20,4 +20,4 @@ def check_quiz(module, item):
     except BadAnswer as error:
         abort(400, description=str(error))
     results, score = grade(questions, answers)
-    return item_view("student", module, item, results=results, score=score)
+    return item_view("student", module, item, page=page, results=results, score=score)
