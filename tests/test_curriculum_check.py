@@ -66,6 +66,10 @@ def test_missing_folder_is_a_problem_not_a_crash(runner, tmp_path):
          f"{M01}/L1-the-hopper.teacher.en.md:2: plan: the minutes add up to 45 but the lesson lasts 50"),
         (f"{M01}/L1-the-hopper.en.md", "(glossary:hopper)", "(glossary:hoper)",
          f"{M01}/L1-the-hopper.en.md:10: link to unknown glossary key 'hoper'"),
+        (f"{M01}/L2-the-barrel.en.md", "[barrel](glossary:barrel)", "barrel",
+         f"{M01}/L2-the-barrel.en.md:9: 'barrel' is a glossary term: link one use in this lesson"),
+        (f"{M01}/L2-the-barrel.en.md", "the [melt](glossary:melt) is", "the Melts are",
+         f"{M01}/L2-the-barrel.en.md:9: 'melt' is a glossary term: link one use in this lesson"),
         (f"{M01}/L1-the-hopper.en.md", "(item:M01.L2)", "(item:M01.L7)",
          f"{M01}/L1-the-hopper.en.md:23: link to unknown item 'M01.L7'"),
         (f"{M01}/L1-the-hopper.en.md", "(item:M01.L2)", "(../other.md)",
@@ -174,3 +178,30 @@ def test_file_that_is_not_utf8_is_reported(curriculum_copy):
     (curriculum_copy / M01 / "module.yaml").write_bytes("title: caf\xe9\n".encode("latin-1"))
     found = problems_of(curriculum_copy)
     assert any("module.yaml:1: the file is not UTF-8 text" in p for p in found), found
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("A [barrel](glossary:barrel) has", "## A barrel\\n\\nIt has"),
+        ("A [barrel](glossary:barrel) has", "A `barrel` has"),
+        ("A [barrel](glossary:barrel) has", "A [barrel zone](item:M01.L1) has"),
+        ("A [barrel](glossary:barrel) has", "A barrelling drum has"),
+    ],
+)
+def test_terms_in_headings_code_links_or_other_words_need_no_glossary_link(curriculum_copy, old, new):
+    edit(curriculum_copy, f"{M01}/L2-the-barrel.en.md", old, new.replace("\\n", "\n"))
+    assert problems_of(curriculum_copy) == []
+
+
+def test_longer_term_hides_the_shorter_one_inside_it(curriculum_copy):
+    edit(curriculum_copy, "glossary/basics.yaml", "- key: melt\n", (
+        "- key: barrel-zone\n  term: {en: barrel zone, lt: zona, fi: vyöhyke, fr: zone}\n"
+        "  definition: {en: One heated section of the barrel.}\n- key: melt\n"))
+    edit(curriculum_copy, f"{M01}/L2-the-barrel.en.md", "A [barrel](glossary:barrel) has", (
+        "A [barrel zone](glossary:barrel-zone) is one of three to five. A [barrel](glossary:barrel) has"))
+    assert problems_of(curriculum_copy) == []
+    edit(curriculum_copy, f"{M01}/L2-the-barrel.en.md", "[barrel](glossary:barrel) has", "barrel has")
+    assert problems_of(curriculum_copy) == [
+        f"curriculum/{M01}/L2-the-barrel.en.md:9: 'barrel' is a glossary term: link one use in this lesson, [barrel](glossary:barrel)"
+    ]

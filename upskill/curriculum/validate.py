@@ -4,6 +4,7 @@ from upskill.curriculum import schema
 from upskill.curriculum.markdown_check import check_markdown
 from upskill.curriculum.source import Problem, read_curriculum
 from upskill.curriculum.svg_check import check_svg
+from upskill.curriculum.term_links import term_forms, unlinked_terms
 from upskill.curriculum.translation_check import check_translation
 
 
@@ -27,6 +28,7 @@ class _Checker:
         self.glossary_keys = set()
         self.item_codes = set()
         self.used_figures = set()
+        self.term_forms = []
 
     def report_for(self, path, prefix=""):
         def report(line, message):
@@ -53,10 +55,14 @@ class _Checker:
         for module in self.curriculum.modules:
             self.item_codes.add(module.code)
             self.item_codes.update(item.code for item in module.items.values())
-        for doc in self.curriculum.glossary:
-            for entry in doc.meta if isinstance(doc.meta, list) else []:
-                if isinstance(entry, dict) and isinstance(entry.get("key"), str):
-                    self.glossary_keys.add(entry["key"])
+        entries = [
+            entry
+            for doc in self.curriculum.glossary
+            for entry in (doc.meta if isinstance(doc.meta, list) else [])
+            if isinstance(entry, dict) and isinstance(entry.get("key"), str)
+        ]
+        self.glossary_keys.update(entry["key"] for entry in entries)
+        self.term_forms = term_forms(entries)
 
     def check_programme(self):
         programme = self.curriculum.programme
@@ -181,6 +187,7 @@ class _Checker:
             self.report_for(item.student["en"].path)(1, f"teacher's notes {item.short_code}-{item.slug}.teacher.en.md are missing")
         if item.kind == "lesson":
             self.check_plan_minutes(item)
+            self.check_term_links(item)
         if item.kind == "quiz":
             for doc in item.student.values():
                 self.check_quiz_answers(doc)
@@ -195,6 +202,16 @@ class _Checker:
             self.report_for(teacher.path)(
                 teacher.meta.line_of("plan"),
                 f"plan: the minutes add up to {sum(minutes)} but the lesson lasts {duration}",
+            )
+
+    def check_term_links(self, item):
+        """Every glossary term the English lesson text uses is linked at least once."""
+        doc = item.student.get("en")
+        if doc is None:
+            return
+        for line, key, form in unlinked_terms(doc.body, doc.body_line, self.term_forms):
+            self.report_for(doc.path)(
+                line, f"'{form}' is a glossary term: link one use in this lesson, [{form}](glossary:{key})"
             )
 
     def check_quiz_answers(self, doc):
