@@ -53,6 +53,33 @@ def test_every_lesson_text_has_at_least_700_words_and_teacher_notes(curriculum):
                 assert heading in notes, (lesson.code, heading)
 
 
+STUDENT_SECTIONS = ("The situation", "Check yourself", "Summary")
+TEACHER_SECTIONS = ("Methods", "Common misconceptions", 'Answers to "Check yourself"', "Differentiation",
+                    "Link to the practical task")
+
+
+def section(body, heading):
+    """The text under a '## heading', up to the next '## ' heading."""
+    found = re.search(r"^## " + re.escape(heading) + r"\s*\n(.*?)(?=^## |\Z)", body, re.M | re.S)
+    return found.group(1) if found else None
+
+
+def numbered(text):
+    return [int(number) for number in re.findall(r"^(\d+)\.\s", text, re.M)]
+
+
+def test_every_lesson_has_its_sections_and_an_answer_for_each_question(curriculum):
+    for module in curriculum.modules:
+        for lesson in module.ordered("lesson"):
+            student, notes = lesson.student["en"].body, lesson.teacher["en"].body
+            missing = [h for h in STUDENT_SECTIONS if section(student, h) is None]
+            missing += [h for h in TEACHER_SECTIONS if section(notes, h) is None]
+            assert missing == [], lesson.code
+            questions = numbered(section(student, "Check yourself"))
+            assert len(questions) >= 3, lesson.code
+            assert numbered(section(notes, 'Answers to "Check yourself"')) == questions, lesson.code
+
+
 def test_glossary_names_every_term_in_four_languages(curriculum):
     for doc in curriculum.glossary:
         for entry in doc.meta:
