@@ -177,3 +177,34 @@ def test_glossary_letters_ignore_accents(synced_app):
     html = synced_app.test_client().get("/glossary/?lang=fr").get_data(as_text=True)
     assert ">É</a>" not in html
     assert html.index('id="label"') < html.index('id="barrel"')  # étiquette files under E, before fourreau
+
+
+def test_glossary_downloads_as_a_four_language_terminology_list(client):
+    html = page(client, "/glossary/?lang=lt")
+    assert 'href="/glossary/terms.csv?lang=lt" download' in html
+    response = client.get("/glossary/terms.csv?lang=lt")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    assert 'filename="upskill-glossary-lt.csv"' in response.headers["Content-Disposition"]
+    text = response.get_data(as_text=True)
+    assert text.startswith("\ufeff")  # spreadsheets then read the diacritics right
+    import csv
+
+    rows = list(csv.reader(text.lstrip("\ufeff").splitlines()))
+    assert rows[0] == ["English", "Lietuvių", "Suomi", "Français", "Apibrėžimas"]
+    assert rows[1] == ["barrel", "cilindras", "sylinteri", "fourreau", "Šildomas plieninis vamzdis, kuriame sraigtas lydo plastiką."]
+    assert rows[2][:4] == ["hopper", "bunkeris", "suppilo", "trémie"]
+    assert rows[2][4] == "The funnel that feeds pellets into the barrel."  # no Lithuanian definition yet
+    assert len(rows) == 1 + 3
+
+
+def test_terminology_list_cells_never_run_as_spreadsheet_formulas(synced_app):
+    from upskill.extensions import db
+    from upskill.models import GlossaryTerm
+
+    with synced_app.app_context():
+        db.session.add(GlossaryTerm(key="formula", terms={"en": "=HYPERLINK(\"x\")", "lt": "-1+2"},
+                                    definitions={"en": "@SUM(A1)"}, see=[], content_hash="x"))
+        db.session.commit()
+    text = synced_app.test_client().get("/glossary/terms.csv?lang=en").get_data(as_text=True)
+    assert "'=HYPERLINK" in text and "'-1+2" in text and "'@SUM(A1)" in text
+    assert "\n=" not in text and ",=" not in text and ",-" not in text

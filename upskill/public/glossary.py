@@ -1,11 +1,17 @@
-"""The glossary: every term in the four languages, with its definition, by first letter."""
+"""The glossary: every term in the four languages, with its definition, by first letter.
+
+Also as a four-language terminology list to download for spreadsheets.
+"""
+import csv
+import io
 from itertools import groupby
 
+from flask import Response
 from flask_babel import gettext as _
 
 from upskill.access import public
 from upskill.curriculum.text import fold
-from upskill.i18n import current_language
+from upskill.i18n import LANGUAGE_NAMES, current_language
 from upskill.public import bp, services
 from upskill.public.rendering import render_content_page, render_fragment
 
@@ -27,3 +33,28 @@ def glossary():
         return render_fragment("public/glossary.html", _("Glossary"), groups=groups, names=names, count=len(terms))
 
     return render_content_page(("glossary",), build)
+
+
+@bp.get("/glossary/terms.csv")
+@public
+def glossary_csv():
+    """The terminology list: one row per term, a column per language, then the definition."""
+    lang = current_language()
+    terms = sorted(services.glossary_terms(), key=lambda term: fold(term.terms["en"]))
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([*LANGUAGE_NAMES.values(), _("Definition")])
+    for term in terms:
+        names = [term.terms.get(code, "") for code in LANGUAGE_NAMES]
+        definition = term.definitions.get(lang) or term.definitions["en"]
+        writer.writerow([spreadsheet_safe(cell) for cell in (*names, definition)])
+    return Response(
+        "\ufeff" + out.getvalue(),  # the byte order mark makes spreadsheets read UTF-8
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="upskill-glossary-{lang}.csv"'},
+    )
+
+
+def spreadsheet_safe(cell):
+    """Keep a spreadsheet from running a cell as a formula."""
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
