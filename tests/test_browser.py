@@ -49,6 +49,17 @@ def test_pages_fit_a_360_px_phone(server, browser):
         assert overflow <= 0, f"{path} is {overflow}px wider than the phone"
 
 
+def test_phone_reader_taps_a_figure_to_see_it_full_size(server, browser):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(server + "/curriculum/M01/L1/")
+    assert page.get_by_text("(tap the figure to enlarge it)").is_visible()
+    page.get_by_role("link", name="Hopper above the barrel").click()
+    assert page.url.endswith("/curriculum/M01/figures/hopper.svg")
+    wide = browser.new_page(viewport={"width": 1280, "height": 900})
+    wide.goto(server + "/curriculum/M01/L1/")
+    assert not wide.get_by_text("(tap the figure to enlarge it)").is_visible()
+
+
 def test_axe_finds_no_accessibility_violations(server, browser):
     page = browser.new_page()
     for path in PAGES:

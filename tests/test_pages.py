@@ -41,8 +41,10 @@ def test_lesson_student_view(client):
     assert "<h1>The hopper</h1>" in html
     assert "What you will be able to do" in html and "Name the parts of the hopper." in html
     assert '<a href="/glossary/#hopper" class="term"' in html
-    assert '<figure class="figure"><img src="/curriculum/M01/figures/hopper.svg"' in html
-    assert "<figcaption>The hopper feeds the barrel</figcaption>" in html
+    # a figure opens full size when tapped, and phones are told so under the caption
+    assert ('<figure class="figure"><a class="figure-zoom" href="/curriculum/M01/figures/hopper.svg" rel="noopener">'
+            '<img src="/curriculum/M01/figures/hopper.svg"') in html
+    assert '<figcaption>The hopper feeds the barrel <span class="zoom-hint">(tap the figure to enlarge it)</span>' in html
     assert 'class="box box-safety"' in html
     assert 'rel="next" href="/curriculum/M01/L2/"' in html
     assert "Starter with a bag of pellets" not in html  # teacher's plan stays in the teacher view

@@ -9,7 +9,7 @@ from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.container import container_plugin
 
 # Bump when the rendered HTML changes shape, so the next sync re-renders every item.
-RENDER_VERSION = "3"
+RENDER_VERSION = "4"
 
 BOX_KINDS = ("safety", "example", "tip", "note")
 BOX_TITLES = {
@@ -17,6 +17,14 @@ BOX_TITLES = {
     "example": {"en": "Worked example", "lt": "Pavyzdys", "fi": "Esimerkki", "fr": "Exemple"},
     "tip": {"en": "Tip", "lt": "Patarimas", "fi": "Vinkki", "fr": "Astuce"},
     "note": {"en": "Note", "lt": "Pastaba", "fi": "Huomio", "fr": "Remarque"},
+}
+
+# Figures are drawn for a desktop column; on a phone the reader taps one to see it full size.
+ZOOM_HINTS = {
+    "en": "tap the figure to enlarge it",
+    "lt": "bakstelėkite paveikslą, kad padidintumėte",
+    "fi": "suurenna kuva napauttamalla",
+    "fr": "touchez la figure pour l'agrandir",
 }
 
 ALLOWED_TAGS = {
@@ -33,6 +41,7 @@ ALLOWED_ATTRIBUTES = {
     "th": {"style"}, "td": {"style"},
     "ol": {"start"},
     "figure": {"class"},
+    "span": {"class"},
 }
 URL_SCHEMES = {"https", "http", "mailto"}
 
@@ -126,7 +135,11 @@ def _render_image(self, tokens, idx, options, env):
     image = f'<img src="{html.escape(src)}" alt="{html.escape(alt)}" loading="lazy">'
     caption = token.attrGet("title")
     if token.meta.get("figure") and caption:
-        return f"{image}<figcaption>{html.escape(caption)}</figcaption>"
+        hint = ZOOM_HINTS.get(env.get("lang", "en"), ZOOM_HINTS["en"])
+        return (
+            f'<a class="figure-zoom" href="{html.escape(src)}">{image}</a>'
+            f'<figcaption>{html.escape(caption)} <span class="zoom-hint">({html.escape(hint)})</span></figcaption>'
+        )
     return image
 
 
