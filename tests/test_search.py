@@ -19,6 +19,11 @@ def test_all_words_must_match(client):
     assert "0 results" in search(client, "hopper zebra")
 
 
+def test_the_page_own_hints_are_not_searched(client):
+    assert "0 results" in search(client, "enlarge")  # 'tap the figure to enlarge it' under each figure
+    assert 'href="/curriculum/M01/L1/"' in search(client, "feeds the barrel")  # but the caption itself is
+
+
 def test_search_ignores_case_and_accents(client):
     html = search(client, "PLIENINIS", lang="lt")
     assert "<mark>plieninis</mark>" in html  # found in the Lithuanian definition of 'barrel'

@@ -9,7 +9,7 @@ from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.container import container_plugin
 
 # Bump when the rendered HTML changes shape, so the next sync re-renders every item.
-RENDER_VERSION = "4"
+RENDER_VERSION = "5"
 
 BOX_KINDS = ("safety", "example", "tip", "note")
 BOX_TITLES = {
@@ -87,9 +87,12 @@ def sanitise(markup):
     )
 
 
+ZOOM_HINT = re.compile(r'<span class="zoom-hint">.*?</span>')
+
+
 def plain_text(markup):
-    """Return the readable text of rendered HTML, on one line."""
-    text = re.sub(r"<[^>]+>", " ", markup)
+    """Return the readable text of rendered HTML, on one line, without the page's own hints."""
+    text = re.sub(r"<[^>]+>", " ", ZOOM_HINT.sub("", markup))
     return re.sub(r"\s+", " ", html.unescape(text)).strip()
 
 
