@@ -197,6 +197,7 @@ def test_glossary_downloads_as_a_four_language_terminology_list(client):
     assert rows[2][:4] == ["hopper", "bunkeris", "suppilo", "trémie"]
     assert rows[2][4] == "The funnel that feeds pellets into the barrel."  # no Lithuanian definition yet
     assert len(rows) == 1 + 3
+    assert client.get("/glossary/terms.csv?lang=xx").status_code == 404  # no such language
 
 
 def test_terminology_list_cells_never_run_as_spreadsheet_formulas(synced_app):

@@ -7,28 +7,63 @@ with capitals or digits inside (PPE, OPC UA, 5S) match only as written, the othe
 case; all allow a plural "s" or "es". Longer forms win, so "hot runner" is not also counted as "runner".
 """
 import re
-from dataclasses import dataclass
 
 from upskill.curriculum.render import make_parser
 
 BRACKETED = re.compile(r"^(?P<name>.+?)\s*\((?P<inner>[^)]+)\)$")
 
 
-@dataclass(frozen=True)
-class TermForm:
-    key: str
-    form: str
-    pattern: re.Pattern
+WORD = re.compile(r"[\w/-]+")
 
 
-def term_forms(glossary_entries):
-    """Return the matchable forms of the glossary's English names, longest first."""
-    forms = []
-    for entry in glossary_entries:
-        key, name = entry.get("key"), (entry.get("term") or {}).get("en")
-        if isinstance(key, str) and isinstance(name, str):
-            forms.extend(TermForm(key, form, _pattern(form)) for form in _forms_of(name))
-    return sorted(forms, key=lambda form: -len(form.form))
+class TermFinder:
+    """Finds the glossary's English names in a text, word by word, longest name first."""
+
+    def __init__(self, glossary_entries):
+        self.exact, self.folded = {}, {}  # words of a form -> (key, form)
+        for entry in glossary_entries:
+            key, name = entry.get("key"), (entry.get("term") or {}).get("en")
+            if isinstance(key, str) and isinstance(name, str):
+                for form in _forms_of(name):
+                    words = tuple(form.split())
+                    if _is_abbreviation(form):
+                        self.exact[words] = (key, form)
+                    else:
+                        self.folded[tuple(word.lower() for word in words)] = (key, form)
+        self.longest = max((len(words) for words in [*self.exact, *self.folded]), default=0)
+
+    def find(self, text):
+        """Yield (key, form) for each term in text; a longer term hides the shorter ones inside it."""
+        words = list(WORD.finditer(text))
+        start = 0
+        while start < len(words):
+            found = self._longest_at(text, words, start)
+            if found:
+                length, hit = found
+                yield hit
+                start += length
+            else:
+                start += 1
+
+    def _longest_at(self, text, words, start):
+        for length in range(min(self.longest, len(words) - start), 0, -1):
+            run = words[start:start + length]
+            if any(text[a.end():b.start()] != " " for a, b in zip(run, run[1:])):
+                continue  # the words of a term are separated by single spaces only
+            for candidate in _singulars([word[0] for word in run]):
+                hit = self.exact.get(candidate) or self.folded.get(tuple(w.lower() for w in candidate))
+                if hit:
+                    return length, hit
+        return None
+
+
+def _singulars(words):
+    """The words as written, then with a plural "s" or "es" taken off the last one."""
+    yield tuple(words)
+    last = words[-1]
+    for ending in ("s", "es"):
+        if last.endswith(ending) and len(last) > len(ending):
+            yield (*words[:-1], last[: -len(ending)])
 
 
 def _forms_of(name):
@@ -42,27 +77,20 @@ def _forms_of(name):
     return forms
 
 
-def _pattern(form):
-    flags = 0 if _is_abbreviation(form) else re.IGNORECASE
-    return re.compile(r"(?<![\w/-])" + re.escape(form) + r"(?:s|es)?(?![\w/-])", flags)
-
-
 def _is_abbreviation(form):
     """True for names such as PPE, OPC UA or 5S, which match only as written."""
     return any(char.isdigit() for char in form) or sum(char.isupper() for char in form) >= 2
 
 
-def unlinked_terms(text, first_line, forms):
+def unlinked_terms(text, first_line, finder):
     """Return (line, key, form) for each term used in text but linked nowhere in it.
 
     The line is the first line where the term appears; each key is reported once.
     """
     linked, first_use = set(), {}
     for line, chunk in _running_text(text, first_line, linked):
-        for form in forms:
-            for match in form.pattern.finditer(chunk):
-                first_use.setdefault(form.key, (line, form.form))
-                chunk = chunk[: match.start()] + " " * len(match[0]) + chunk[match.end():]
+        for key, form in finder.find(chunk):
+            first_use.setdefault(key, (line, form))
     return sorted((line, key, form) for key, (line, form) in first_use.items() if key not in linked)
 
 

@@ -4,7 +4,7 @@ from upskill.curriculum import schema
 from upskill.curriculum.markdown_check import check_markdown
 from upskill.curriculum.source import Problem, read_curriculum
 from upskill.curriculum.svg_check import check_svg
-from upskill.curriculum.term_links import term_forms, unlinked_terms
+from upskill.curriculum.term_links import TermFinder, unlinked_terms
 from upskill.curriculum.translation_check import check_translation
 
 
@@ -28,7 +28,7 @@ class _Checker:
         self.glossary_keys = set()
         self.item_codes = set()
         self.used_figures = set()
-        self.term_forms = []
+        self.term_finder = TermFinder([])
 
     def report_for(self, path, prefix=""):
         def report(line, message):
@@ -62,7 +62,7 @@ class _Checker:
             if isinstance(entry, dict) and isinstance(entry.get("key"), str)
         ]
         self.glossary_keys.update(entry["key"] for entry in entries)
-        self.term_forms = term_forms(entries)
+        self.term_finder = TermFinder(entries)
 
     def check_programme(self):
         programme = self.curriculum.programme
@@ -209,7 +209,7 @@ class _Checker:
         doc = item.student.get("en")
         if doc is None:
             return
-        for line, key, form in unlinked_terms(doc.body, doc.body_line, self.term_forms):
+        for line, key, form in unlinked_terms(doc.body, doc.body_line, self.term_finder):
             self.report_for(doc.path)(
                 line, f"'{form}' is a glossary term: link one use in this lesson, [{form}](glossary:{key})"
             )
