@@ -1,5 +1,6 @@
 """Counts of a curriculum's content and how much of it is translated."""
 from upskill.config import LANGUAGES
+from upskill.curriculum.quiz_bias import quiz_bias
 from upskill.curriculum.text import count_words, iter_strings
 
 
@@ -15,6 +16,7 @@ def curriculum_stats(curriculum):
     units = _translation_units(curriculum, items, glossary)
     total = len(units["en"]) or 1
     return {
+        "revision": str((curriculum.programme.get("en").meta if "en" in curriculum.programme else {}).get("revision", "")),
         "modules": len(curriculum.modules),
         "lessons": sum(1 for item in items if item.kind == "lesson"),
         "tasks": sum(1 for item in items if item.kind == "task"),
@@ -23,6 +25,7 @@ def curriculum_stats(curriculum):
         "figures": sum(len(module.figures) for module in curriculum.modules),
         "words": {lang: _words(curriculum, items, glossary, lang) for lang in LANGUAGES},
         "coverage": {lang: round(len(units[lang]) / total, 3) for lang in LANGUAGES},
+        "quiz_bias": quiz_bias(curriculum),
     }
 
 
