@@ -21,7 +21,7 @@ def test_programme(client):
 def test_module_lists_its_items_in_order(client):
     data = get_json(client, "/api/v1/modules/M01?lang=lt")
     assert data["title"] == "Pirmieji žingsniai prie mašinos" and data["fallback"] is False
-    assert [i["code"] for i in data["items"]] == ["M01.L1", "M01.L2", "M01.T1", "M01.Q"]
+    assert [i["code"] for i in data["items"]] == ["M01.L1", "M01.L2", "M01.T1", "M01.Q", "M01.W1"]
     assert data["items"][0]["title"] == "Bunkeris"
 
 

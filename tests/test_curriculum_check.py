@@ -37,8 +37,8 @@ def test_cli_check_fails_with_path_and_line(runner, curriculum_copy):
     edit(curriculum_copy, f"{M01}/module.yaml", "quiz: true", "quiz: true\nquizz: false")
     result = runner.invoke(args=["curriculum", "check", "--path", str(curriculum_copy)])
     assert result.exit_code == 1
-    assert f"curriculum/{M01}/module.yaml:13: unknown key 'quizz'" in result.output
-    assert "1 problem(s) found." in result.output
+    assert f"curriculum/{M01}/module.yaml:14: unknown key 'quizz'" in result.output
+    assert "1 problem(s) and 0 warning(s) found." in result.output
 
 
 def test_missing_folder_is_a_problem_not_a_crash(runner, tmp_path):
@@ -203,5 +203,6 @@ def test_longer_term_hides_the_shorter_one_inside_it(curriculum_copy):
     assert problems_of(curriculum_copy) == []
     edit(curriculum_copy, f"{M01}/L2-the-barrel.en.md", "[barrel](glossary:barrel) has", "barrel has")
     assert problems_of(curriculum_copy) == [
-        f"curriculum/{M01}/L2-the-barrel.en.md:9: 'barrel' is a glossary term: link one use in this lesson, [barrel](glossary:barrel)"
+        f"curriculum/{M01}/L2-the-barrel.en.md:9: 'barrel' is a glossary term: link one use in this lesson, [barrel](glossary:barrel), "
+        "or mark it [barrel](glossary:-) where it means something else"
     ]

@@ -6,12 +6,14 @@ def test_stats_json_counts_the_fixture(runner, curriculum_copy):
     result = runner.invoke(args=["curriculum", "stats", "--json", "--path", str(curriculum_copy)])
     assert result.exit_code == 0, result.output
     stats = json.loads(result.output)
-    assert set(stats) == {"modules", "lessons", "tasks", "quiz_questions", "glossary_terms", "figures", "words", "coverage"}
+    assert set(stats) == {"revision", "modules", "lessons", "tasks", "quiz_questions", "glossary_terms", "figures",
+                          "words", "coverage", "quiz_bias"}
     assert (stats["modules"], stats["lessons"], stats["tasks"]) == (2, 3, 1)
-    assert (stats["quiz_questions"], stats["glossary_terms"], stats["figures"]) == (2, 3, 1)
+    assert (stats["quiz_questions"], stats["glossary_terms"], stats["figures"]) == (2, 3, 2)
+    assert stats["revision"] == "0.9"
     assert stats["coverage"]["en"] == 1.0
     # lt has the programme, module M01, lesson M01.L1 (student text), the M01 quiz and one definition.
-    assert stats["coverage"]["lt"] == round(5 / 14, 3)
+    assert stats["coverage"]["lt"] == round(5 / 16, 3)
     assert stats["coverage"]["fi"] == 0.0
     assert stats["words"]["en"] > stats["words"]["lt"] > 0 == stats["words"]["fr"]
 
@@ -30,4 +32,4 @@ def test_new_translation_raises_coverage(runner, curriculum_copy):
     )
     assert source.exists()
     result = runner.invoke(args=["curriculum", "stats", "--json", "--path", str(curriculum_copy)])
-    assert json.loads(result.output)["coverage"]["fi"] == round(1 / 14, 3)
+    assert json.loads(result.output)["coverage"]["fi"] == round(1 / 16, 3)

@@ -22,7 +22,7 @@ def test_first_sync_adds_every_item_and_term(app, runner, curriculum_copy):
     assert result.exit_code == 0, result.output
     assert "added     M01.L1" in result.output
     assert "added     glossary:barrel" in result.output
-    assert live_codes(app) == {"UPSKILL", "M01", "M01.L1", "M01.L2", "M01.T1", "M01.Q", "M02", "M02.L1"}
+    assert live_codes(app) == {"UPSKILL", "M01", "M01.L1", "M01.L2", "M01.T1", "M01.Q", "M01.W1", "M02", "M02.L1"}
 
 
 def test_second_sync_changes_nothing(app, runner, curriculum_copy):
@@ -31,7 +31,7 @@ def test_second_sync_changes_nothing(app, runner, curriculum_copy):
         before = db.session.scalars(select(CurriculumItem.updated_at).order_by(CurriculumItem.code)).all()
     result = sync(runner, curriculum_copy)
     assert result.exit_code == 0
-    assert result.output.startswith("No changes: 11 items and terms are up to date.")
+    assert result.output.startswith("No changes: 12 items and terms are up to date.")
     with app.app_context():
         after = db.session.scalars(select(CurriculumItem.updated_at).order_by(CurriculumItem.code)).all()
     assert before == after

@@ -41,9 +41,9 @@ def test_lesson_student_view(client):
     assert "<h1>The hopper</h1>" in html
     assert "What you will be able to do" in html and "Name the parts of the hopper." in html
     assert '<a href="/glossary/#hopper" class="term"' in html
-    # a figure opens full size when tapped, and phones are told so under the caption
-    assert ('<figure class="figure"><a class="figure-zoom" href="/curriculum/M01/figures/hopper.svg" rel="noopener">'
-            '<img src="/curriculum/M01/figures/hopper.svg"') in html
+    # a figure opens a full-size view when tapped, and phones are told so under the caption
+    assert ('<figure class="figure" id="fig-hopper"><a class="figure-zoom" href="/curriculum/M01/L1/figures/hopper/" '
+            'rel="noopener"><img src="/curriculum/M01/figures/hopper.svg"') in html
     assert '<figcaption>The hopper feeds the barrel <span class="zoom-hint">(tap the figure to enlarge it)</span>' in html
     assert 'class="box box-safety"' in html
     assert 'rel="next" href="/curriculum/M01/L2/"' in html

@@ -28,7 +28,7 @@ def test_quiz_page_offers_every_option(csrf_client):
 
 
 def test_right_answers_score_full_marks_with_feedback(csrf_client):
-    response = submit(csrf_client, **{"q-q1": "0", "q-q2": ["0", "1"]})
+    response = submit(csrf_client, **{"q-q1": "0", "q-q2": ["0", "2"]})
     html = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "You answered 2 of 2 questions correctly." in html

@@ -6,6 +6,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
+from upskill.curriculum.source import errors_of
 from upskill.curriculum.stats import curriculum_stats
 from upskill.curriculum.sync import CurriculumInvalid, sync_curriculum
 from upskill.curriculum.validate import check_folder
@@ -27,16 +28,21 @@ def _folder(path):
 def _print_problems(curriculum, problems):
     for problem in problems:
         click.echo(problem.format(curriculum.root), err=True)
-    click.echo(f"{len(problems)} problem(s) found.", err=True)
+    errors = len(errors_of(problems))
+    click.echo(f"{errors} problem(s) and {len(problems) - errors} warning(s) found.", err=True)
 
 
 @curriculum_cli.command("check")
 @PATH_OPTION
 def check_command(path):
-    """Validate every curriculum file; print problems as path:line: message."""
+    """Validate every curriculum file; print problems and warnings as path:line: message.
+
+    Exits 1 when there is a problem; warnings ask a person to look but do not fail.
+    """
     curriculum, problems = check_folder(_folder(path))
     if problems:
         _print_problems(curriculum, problems)
+    if errors_of(problems):
         sys.exit(1)
     click.echo(f"Curriculum OK: {len(curriculum.modules)} modules checked in {curriculum.root}.")
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from upskill.config import LANGUAGES
 from upskill.curriculum.render import RENDER_VERSION, plain_text, render_block, render_inline
+from upskill.curriculum.shuffle import display_order
 from upskill.curriculum.text import count_words, fold, iter_strings
 
 
@@ -90,8 +91,16 @@ class _ItemBuilder:
         self.definitions = definitions
         self.glossary_hash = glossary_hash
 
-    def context(self, lang, module=None):
-        return {"lang": lang, "module": module, "glossary": self.definitions[lang]}
+    def context(self, lang, module=None, item=None):
+        """Return what rendering a text needs; pass a Module (and an Item) for their figures."""
+        if module is None:
+            return {"lang": lang, "module": None, "glossary": self.definitions[lang]}
+        return {
+            "lang": lang, "module": module.code, "glossary": self.definitions[lang],
+            "narrow_figures": set(module.narrow_figures),
+            "item": item.short_code if item else None,
+            "figures_found": [],
+        }
 
     def content_hash(self, docs):
         return _hash(self.glossary_hash, *(d.raw for d in sorted(docs, key=lambda d: str(d.path))))
@@ -130,9 +139,10 @@ class _ItemBuilder:
             texts[lang] = self.text(
                 title=meta.get("title", master["title"]),
                 summary=meta.get("summary", master["summary"]),
-                content={"outcomes": self.outcomes(meta.get("outcomes", master["outcomes"]), lang, module.code)},
+                content={"outcomes": self.outcomes(meta.get("outcomes", master["outcomes"]), lang, module)},
             )
         lessons, tasks = module.ordered("lesson"), module.ordered("task")
+        worksheets = module.ordered("worksheet")
         quiz = module.items.get("Q")
         facts = {
             "number": module.number,
@@ -141,10 +151,11 @@ class _ItemBuilder:
             "lessons": [i.code for i in lessons],
             "tasks": [i.code for i in tasks],
             "quiz": quiz.code if quiz else None,
+            "worksheets": [i.code for i in worksheets],
         }
         records = [ItemRecord(module.code, "module", None, position, module.slug, facts,
                               self.content_hash(module.docs.values()), texts)]
-        for index, item in enumerate(lessons + tasks + ([quiz] if quiz else []), start=1):
+        for index, item in enumerate(lessons + tasks + ([quiz] if quiz else []) + worksheets, start=1):
             records.append(getattr(self, item.kind)(item, index))
         return records
 
@@ -155,7 +166,7 @@ class _ItemBuilder:
         for lang in _languages(item):
             student = item.student.get(lang)
             teacher = item.teacher.get(lang)
-            context = self.context(lang, item.module.code)
+            context = self.context(lang, item.module, item)
             content = {"has_student": student is not None, "has_teacher": teacher is not None}
             if student:
                 content["outcomes"] = [render_inline(o, context) for o in student.meta.get("outcomes", master["outcomes"])]
@@ -165,9 +176,26 @@ class _ItemBuilder:
                 title=(student.meta if student else master).get("title", master["title"]),
                 body_html=render_block(student.body, context) if student else "",
                 teacher_html=render_block(teacher.body, context) if teacher else None,
-                content=content,
+                content=content | {"figures": context["figures_found"]},
             )
         facts = {"duration": master["duration"]}
+        return self.record(item, position, facts, texts)
+
+    def worksheet(self, item, position):
+        master = item.student["en"].meta
+        texts = {}
+        for lang in _languages(item):
+            student, teacher = item.student.get(lang), item.teacher.get(lang)
+            context = self.context(lang, item.module, item)
+            texts[lang] = self.text(
+                title=(student.meta if student else master).get("title", master["title"]),
+                body_html=render_block(student.body, context) if student else "",
+                teacher_html=render_block(teacher.body, context) if teacher else None,
+                content={"has_student": student is not None, "has_teacher": teacher is not None,
+                         "figures": context["figures_found"]},
+            )
+        facts = {"used_by": [f"{item.module.code}.{code}" for code in master["used_by"]],
+                 "duration": master.get("duration")}
         return self.record(item, position, facts, texts)
 
     def teacher_plan(self, meta, master, context):
@@ -189,7 +217,7 @@ class _ItemBuilder:
         texts = {}
         for lang in _languages(item):
             student, teacher = item.student.get(lang), item.teacher.get(lang)
-            context = self.context(lang, item.module.code)
+            context = self.context(lang, item.module, item)
             meta = student.meta if student else master
             evidence = meta.get("evidence", master["evidence"])
             content = {
@@ -203,6 +231,7 @@ class _ItemBuilder:
                     for i, e in enumerate(evidence)
                 ],
                 "rubric": self.rubric(meta.get("rubric", master["rubric"]), context),
+                "figures": context["figures_found"],
             }
             texts[lang] = self.text(
                 title=meta.get("title", master["title"]),
@@ -229,21 +258,24 @@ class _ItemBuilder:
         master = item.student["en"].meta
         texts = {}
         for lang, doc in item.student.items():
-            context = self.context(lang, item.module.code)
+            context = self.context(lang, item.module, item)
             questions = []
             for q_index, question in enumerate(doc.meta["questions"]):
                 master_question = master["questions"][q_index]
+                options = question["options"]
+                # Shown in one shuffled order for everyone, so that position gives nothing away.
+                order = display_order(item.code, master_question["id"], len(options))
                 questions.append({
                     "id": master_question["id"],
                     "multiple": bool(master_question.get("multiple", False)),
                     "question": render_inline(question["question"], context),
                     "options": [
                         {
-                            "text": render_inline(option["text"], context),
+                            "text": render_inline(options[o_index]["text"], context),
                             "correct": bool(master_question["options"][o_index].get("correct", False)),
-                            "feedback": render_inline(option["feedback"], context),
+                            "feedback": render_inline(options[o_index]["feedback"], context),
                         }
-                        for o_index, option in enumerate(question["options"])
+                        for o_index in order
                     ],
                 })
             texts[lang] = self.text(

@@ -2,7 +2,7 @@
 import re
 from dataclasses import dataclass, field
 
-from upskill.curriculum.render import BOX_KINDS, make_parser
+from upskill.curriculum.render import BOX_KINDS, NOT_A_TERM, make_parser
 
 BOX_LINE = re.compile(r"^\s*:::\s*(?P<name>\S*)")
 
@@ -13,10 +13,11 @@ class MarkdownFindings:
 
     problems: list = field(default_factory=list)
     figures: set = field(default_factory=set)
+    item_links: set = field(default_factory=set)  # item codes linked, without anchors
 
 
 def check_markdown(text, first_line, block, glossary_keys, item_codes, figures):
-    """Check text, whose first line is first_line of its file."""
+    """Check text, whose first line is first_line of its file; item_codes maps code -> its anchors."""
     findings = MarkdownFindings()
     parser = make_parser()
     tokens = parser.parse(text) if block else [_inline_token(parser, text)]
@@ -57,12 +58,15 @@ def _check_inline(token, line, glossary_keys, item_codes, figures, findings):
         href = token.attrGet("href") or ""
         if href.startswith("glossary:"):
             key = href.removeprefix("glossary:")
-            if key not in glossary_keys:
+            if key not in glossary_keys and key != NOT_A_TERM:
                 problems.append((line, f"link to unknown glossary key '{key}'"))
         elif href.startswith("item:"):
-            code = href.removeprefix("item:")
+            code, _, anchor = href.removeprefix("item:").partition("#")
             if code not in item_codes:
                 problems.append((line, f"link to unknown item '{code}'"))
+            elif anchor and anchor not in item_codes[code]:
+                problems.append((line, f"{code} has no heading with the anchor '#{anchor}'"))
+            findings.item_links.add(code)
         elif href.startswith("http://"):
             problems.append((line, f"use an https:// link instead of '{href}'"))
         elif not href.startswith(("https://", "mailto:", "#")):

@@ -9,7 +9,12 @@ from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.container import container_plugin
 
 # Bump when the rendered HTML changes shape, so the next sync re-renders every item.
-RENDER_VERSION = "5"
+RENDER_VERSION = "6"
+
+# `[risk](glossary:-)`: the author says the word is not the glossary term here.
+NOT_A_TERM = "-"
+# Phones (the site's narrow layout) get a figure's narrow variant when it has one.
+NARROW_MEDIA = "(max-width: 40rem)"
 
 BOX_KINDS = ("safety", "example", "tip", "note")
 BOX_TITLES = {
@@ -30,7 +35,7 @@ ZOOM_HINTS = {
 ALLOWED_TAGS = {
     "p", "h2", "h3", "h4", "h5", "ul", "ol", "li", "strong", "em", "code", "pre", "blockquote",
     "a", "img", "figure", "figcaption", "table", "thead", "tbody", "tr", "th", "td", "div",
-    "hr", "br", "sup", "sub", "span",
+    "hr", "br", "sup", "sub", "span", "picture", "source",
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "class", "title"},
@@ -40,8 +45,9 @@ ALLOWED_ATTRIBUTES = {
     "h2": {"id"}, "h3": {"id"}, "h4": {"id"},
     "th": {"style"}, "td": {"style"},
     "ol": {"start"},
-    "figure": {"class"},
+    "figure": {"class", "id"},
     "span": {"class"},
+    "source": {"media", "srcset"},
 }
 URL_SCHEMES = {"https", "http", "mailto"}
 
@@ -51,6 +57,7 @@ def make_parser():
     """Return the Markdown parser used for every curriculum text."""
     parser = MarkdownIt("commonmark", {"html": True, "typographer": False}).enable("table")
     parser.use(anchors_plugin, min_level=2, max_level=3)
+    parser.core.ruler.push("not_a_term", _drop_not_a_term_links)
     for kind in BOX_KINDS:
         parser.use(container_plugin, name=kind, render=_render_box)
     for rule, render in (
@@ -84,7 +91,15 @@ def sanitise(markup):
         url_schemes=URL_SCHEMES,
         link_rel="noopener",
         filter_style_properties={"text-align"},
+        attribute_filter=_only_own_srcset,
     )
+
+
+def _only_own_srcset(tag, attribute, value):
+    """Keep a srcset only when it names one of our own figures (nh3 does not check its URLs)."""
+    if attribute == "srcset" and not re.fullmatch(r"/curriculum/M\d{2}/figures/[a-z0-9._-]+\.svg", value):
+        return None
+    return value
 
 
 ZOOM_HINT = re.compile(r'<span class="zoom-hint">.*?</span>')
@@ -97,9 +112,29 @@ def plain_text(markup):
 
 
 def item_url(code):
-    """Return the student-view path of an item code such as M04 or M04.L2."""
+    """Return the student-view path of an item code such as M04, M04.L2 or M03.L2#an-anchor."""
+    code, _, anchor = code.partition("#")
     module, _, short = code.partition(".")
-    return f"/curriculum/{module}/{short}/" if short else f"/curriculum/{module}/"
+    path = f"/curriculum/{module}/{short}/" if short else f"/curriculum/{module}/"
+    return path + (f"#{anchor}" if anchor else "")
+
+
+def _drop_not_a_term_links(state):
+    """Turn `[word](glossary:-)` into the plain word."""
+    for token in state.tokens:
+        if token.type != "inline" or not token.children:
+            continue
+        kept, depth_of_dropped = [], []
+        for child in token.children:
+            if child.type == "link_open":
+                dropped = child.attrGet("href") == "glossary:" + NOT_A_TERM
+                depth_of_dropped.append(dropped)
+                if dropped:
+                    continue
+            elif child.type == "link_close" and depth_of_dropped.pop():
+                continue
+            kept.append(child)
+        token.children = kept
 
 
 def _render_box(self, tokens, idx, options, env):
@@ -137,13 +172,31 @@ def _render_image(self, tokens, idx, options, env):
     alt = self.renderInlineAsText(token.children or [], options, env)
     image = f'<img src="{html.escape(src)}" alt="{html.escape(alt)}" loading="lazy">'
     caption = token.attrGet("title")
-    if token.meta.get("figure") and caption:
-        hint = ZOOM_HINTS.get(env.get("lang", "en"), ZOOM_HINTS["en"])
-        return (
-            f'<a class="figure-zoom" href="{html.escape(src)}">{image}</a>'
-            f'<figcaption>{html.escape(caption)} <span class="zoom-hint">({html.escape(hint)})</span></figcaption>'
-        )
-    return image
+    if not (token.meta.get("figure") and caption and env.get("module")):
+        return image
+    name = src.rsplit("/", 1)[-1]
+    if name in env.get("narrow_figures", ()):
+        narrow = src.removesuffix(".svg") + ".narrow.svg"
+        image = f'<picture><source media="{NARROW_MEDIA}" srcset="{html.escape(narrow)}">{image}</picture>'
+    if "figures_found" in env:
+        env["figures_found"].append({"name": name, "alt": alt, "caption": caption})
+    hint = ZOOM_HINTS.get(env.get("lang", "en"), ZOOM_HINTS["en"])
+    return (
+        f'<a class="figure-zoom" href="{html.escape(figure_view_url(env, name))}">{image}</a>'
+        f'<figcaption>{html.escape(caption)} <span class="zoom-hint">({html.escape(hint)})</span></figcaption>'
+    )
+
+
+def figure_anchor(name):
+    """Return the id of a figure in its page: fig-machine-units for machine-units.svg."""
+    return "fig-" + name.removesuffix(".svg")
+
+
+def figure_view_url(env, name):
+    """Return the address of the full-size view of a figure, or of the SVG itself outside an item."""
+    if not env.get("item"):
+        return f"/curriculum/{env['module']}/figures/{name}"
+    return f"/curriculum/{env['module']}/{env['item']}/figures/{name.removesuffix('.svg')}/"
 
 
 def _sole_image(tokens, idx):
@@ -159,7 +212,8 @@ def _render_paragraph_open(self, tokens, idx, options, env):
     image = _sole_image(tokens, idx)
     if image is not None:
         image.meta["figure"] = True
-        return '<figure class="figure">'
+        name = (image.attrGet("src") or "").rsplit("/", 1)[-1]
+        return f'<figure class="figure" id="{html.escape(figure_anchor(name))}">'
     return self.renderToken(tokens, idx, options, env)
 
 

@@ -146,10 +146,15 @@ def _describe(value):
 MODULE_CODE = Pattern(r"M\d{2}", "M04")
 LESSON_CODE = Pattern(r"L\d{1,2}", "L1")
 TASK_CODE = Pattern(r"T\d{1,2}", "T1")
+WORKSHEET_CODE = Pattern(r"W\d{1,2}", "W1")
+LESSON_OR_TASK_CODE = Pattern(r"[LT]\d{1,2}", "L1 or T1")
 GLOSSARY_KEY = Pattern(r"[a-z0-9]+(-[a-z0-9]+)*", "holding-pressure")
 LINES_OF_TEXT = ListOf(Text(), minimum=1)
 OUTCOMES = Mapping({"knowledge": LINES_OF_TEXT, "skills": LINES_OF_TEXT, "autonomy": LINES_OF_TEXT})
 EVIDENCE_KINDS = ("text", "measurement", "photo", "checklist", "file")
+
+# The one scale of levels every task's rubric uses, lowest first, each with what it means.
+RUBRIC_SCALE = ListOf(Mapping({"level": Text(max_length=60), "meaning": Text(max_length=1000)}), minimum=3, maximum=4)
 
 PROGRAMME = Mapping({
     "code": Text(),
@@ -163,6 +168,7 @@ PROGRAMME = Mapping({
     "aims": Text(max_length=20000),
     "outcomes": OUTCOMES,
     "modules": ListOf(MODULE_CODE, minimum=1),
+    "rubric_scale": RUBRIC_SCALE,
 })
 
 MODULE = Mapping({
@@ -178,6 +184,7 @@ MODULE = Mapping({
     "outcomes": OUTCOMES,
     "lessons": ListOf(LESSON_CODE, minimum=1),
     "tasks": ListOf(TASK_CODE, required=False),
+    "worksheets": ListOf(WORKSHEET_CODE, required=False),
     "quiz": Boolean(),
 })
 
@@ -219,6 +226,12 @@ TASK = Mapping({
     "rubric": RUBRIC,
 })
 
+WORKSHEET = Mapping({
+    "title": Text(max_length=200),
+    "used_by": ListOf(LESSON_OR_TASK_CODE, minimum=1),
+    "duration": Integer(5, 600, required=False),
+})
+
 QUIZ = Mapping({
     "title": Text(max_length=200),
     "questions": ListOf(
@@ -242,6 +255,8 @@ GLOSSARY = ListOf(
         "term": Mapping({lang: Text(max_length=200) for lang in LANGUAGES}),
         "definition": Mapping({lang: Text(required=lang == "en") for lang in LANGUAGES}),
         "see": ListOf(GLOSSARY_KEY, required=False),
+        # What else the English word means, outside this entry's sense ("risk of short shots").
+        "other_senses": Text(required=False, max_length=500),
     }),
     minimum=1,
 )
@@ -251,7 +266,7 @@ REVISIONS = ListOf(
         "revision": Text(),
         "date": Pattern(r"\d{4}-\d{2}-\d{2}", "2026-11-21"),
         "summary": Text(),
-        "changes": ListOf(Text(), minimum=1),
+        "changes": ListOf(Mapping({"item": Text(max_length=120), "change": Text(max_length=2000)}), minimum=1),
         "suggestions": ListOf(Text(), required=False),
     }),
     minimum=1,
@@ -261,5 +276,5 @@ REVISIONS = ListOf(
 MODULE_TRANSLATION = Mapping({"title": Text(), "summary": Text(), "outcomes": OUTCOMES})
 PROGRAMME_TRANSLATION = Mapping({
     "title": Text(), "subtitle": Text(), "aims": Text(max_length=20000), "outcomes": OUTCOMES,
-    "occupation": Mapping({"name": Text()}),
+    "occupation": Mapping({"name": Text()}), "rubric_scale": RUBRIC_SCALE,
 })

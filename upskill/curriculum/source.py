@@ -8,11 +8,12 @@ from upskill.curriculum.yamlfile import LineDict, YamlError, parse_yaml, split_f
 
 MODULE_FOLDER = re.compile(r"^(?P<number>\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)$")
 ITEM_FILE = re.compile(
-    r"^(?P<short>[LT]\d{1,2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)"
+    r"^(?P<short>[LTW]\d{1,2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)"
     r"(?P<teacher>\.teacher)?\.(?P<lang>[a-z]{2})\.md$"
 )
 LANG_YAML = re.compile(r"^(?P<stem>module|programme|quiz)(?:\.(?P<lang>[a-z]{2}))?\.yaml$")
-KIND_OF_PREFIX = {"L": "lesson", "T": "task"}
+KIND_OF_PREFIX = {"L": "lesson", "T": "task", "W": "worksheet"}
+NARROW_SUFFIX = ".narrow.svg"
 
 
 @dataclass
@@ -22,6 +23,7 @@ class Problem:
     path: Path
     line: int
     message: str
+    warning: bool = False  # a warning asks a person to look; it does not stop a sync
 
     def format(self, root):
         """Return 'path:line: message' with the path relative to the curriculum's parent."""
@@ -29,7 +31,12 @@ class Problem:
             shown = self.path.relative_to(root.parent)
         except ValueError:
             shown = self.path
-        return f"{shown}:{self.line}: {self.message}"
+        return f"{shown}:{self.line}: {'warning: ' if self.warning else ''}{self.message}"
+
+
+def errors_of(problems):
+    """Return the problems that are errors, not warnings."""
+    return [problem for problem in problems if not problem.warning]
 
 
 @dataclass
@@ -74,6 +81,7 @@ class Module:
     docs: dict = field(default_factory=dict)  # lang -> Document
     items: dict = field(default_factory=dict)  # short code -> Item
     figures: dict = field(default_factory=dict)  # file name -> Path
+    narrow_figures: dict = field(default_factory=dict)  # wide figure's file name -> Path of its phone variant
 
     @property
     def code(self):
@@ -203,8 +211,10 @@ class _Reader:
         for path in sorted(folder.iterdir()):
             if path.suffix != ".svg" or not path.is_file():
                 self.problem(path, 1, "figures must be SVG files")
-                continue
-            module.figures[path.name] = path
+            elif path.name.endswith(NARROW_SUFFIX):
+                module.narrow_figures[path.name.removesuffix(NARROW_SUFFIX) + ".svg"] = path
+            else:
+                module.figures[path.name] = path
 
     def read_module_yaml(self, module, path):
         match = LANG_YAML.match(path.name)
@@ -229,7 +239,7 @@ class _Reader:
     def read_item_file(self, module, path):
         match = ITEM_FILE.match(path.name)
         if not match:
-            self.problem(path, 1, "file name must look like L1-some-slug.en.md, L1-some-slug.teacher.en.md or T1-some-slug.en.md")
+            self.problem(path, 1, "file name must look like L1-some-slug.en.md, L1-some-slug.teacher.en.md, T1-some-slug.en.md or W1-some-slug.en.md")
             return
         if not self.check_language(path, match["lang"]):
             return

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from upskill.curriculum.build import build
+from upskill.curriculum.source import errors_of
 from upskill.curriculum.validate import check_folder
 from upskill.extensions import db
 from upskill.models import ContentVersion, CurriculumItem, GlossaryTerm, ItemKind, ItemText, utcnow
@@ -36,8 +37,8 @@ class SyncReport:
 def sync_curriculum(root):
     """Validate the curriculum at root and store it; raise CurriculumInvalid on any problem."""
     curriculum, problems = check_folder(root)
-    if problems:
-        raise CurriculumInvalid(curriculum, problems)
+    if errors := errors_of(problems):
+        raise CurriculumInvalid(curriculum, errors)
     item_records, term_records = build(curriculum)
     report = SyncReport()
     _sync_items(item_records, report)

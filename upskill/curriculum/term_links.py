@@ -5,10 +5,15 @@ links, figures and code: the English name without a bracketed part, and the brac
 itself when it is a short name ("PPE" in "personal protective equipment (PPE)"). Forms
 with capitals or digits inside (PPE, OPC UA, 5S) match only as written, the others in any
 case; all allow a plural "s" or "es". Longer forms win, so "hot runner" is not also counted as "runner".
+
+A word the author marks as not the glossary term, `[risk](glossary:-)`, is no use of it. A term
+whose entry names `other_senses` may be meant in another sense anywhere, so a person decides:
+such a term used but neither linked nor marked in a lesson is reported as undecided.
 """
+from dataclasses import dataclass
 import re
 
-from upskill.curriculum.render import make_parser
+from upskill.curriculum.render import NOT_A_TERM, make_parser
 
 BRACKETED = re.compile(r"^(?P<name>.+?)\s*\((?P<inner>[^)]+)\)$")
 
@@ -21,6 +26,7 @@ class TermFinder:
 
     def __init__(self, glossary_entries):
         self.exact, self.folded = {}, {}  # words of a form -> (key, form)
+        self.ambiguous = {entry.get("key") for entry in glossary_entries if entry.get("other_senses")}
         for entry in glossary_entries:
             key, name = entry.get("key"), (entry.get("term") or {}).get("en")
             if isinstance(key, str) and isinstance(name, str):
@@ -82,20 +88,37 @@ def _is_abbreviation(form):
     return any(char.isdigit() for char in form) or sum(char.isupper() for char in form) >= 2
 
 
+@dataclass(frozen=True)
+class UnlinkedTerm:
+    """A glossary term a lesson uses without linking it: where, which, as written, and whether undecided."""
+
+    line: int
+    key: str
+    form: str
+    undecided: bool  # the term has other senses: link it or mark it, a person decides which
+
+
 def unlinked_terms(text, first_line, finder):
-    """Return (line, key, form) for each term used in text but linked nowhere in it.
+    """Return an UnlinkedTerm for each term used in text but linked nowhere in it.
 
     The line is the first line where the term appears; each key is reported once.
     """
-    linked, first_use = set(), {}
-    for line, chunk in _running_text(text, first_line, linked):
+    linked, first_use, marked = set(), {}, set()
+    for line, chunk, not_a_term in _running_text(text, first_line, linked):
         for key, form in finder.find(chunk):
-            first_use.setdefault(key, (line, form))
-    return sorted((line, key, form) for key, (line, form) in first_use.items() if key not in linked)
+            if not_a_term:
+                marked.add(key)
+            else:
+                first_use.setdefault(key, (line, form))
+    return sorted(
+        UnlinkedTerm(line, key, form, key in finder.ambiguous)
+        for key, (line, form) in first_use.items()
+        if key not in linked and not (key in finder.ambiguous and key in marked)
+    )
 
 
 def _running_text(text, first_line, linked):
-    """Yield (line, text) for plain running text; add every glossary key linked to linked."""
+    """Yield (line, text, inside a not-a-term mark) for running text; note linked glossary keys."""
     in_heading = False
     for token in make_parser().parse(text):
         if token.type in ("heading_open", "heading_close"):
@@ -103,16 +126,19 @@ def _running_text(text, first_line, linked):
         if token.type != "inline":
             continue
         line = first_line + (token.map[0] if token.map else 0)
-        link_depth = 0
+        link_depth, in_mark = 0, False
         for child in token.children or []:
             if child.type == "link_open":
                 link_depth += 1
                 href = child.attrGet("href") or ""
-                if href.startswith("glossary:"):
+                if href == "glossary:" + NOT_A_TERM:
+                    in_mark = True
+                elif href.startswith("glossary:"):
                     linked.add(href.removeprefix("glossary:"))
             elif child.type == "link_close":
                 link_depth -= 1
+                in_mark = in_mark and link_depth > 0
             elif child.type in ("softbreak", "hardbreak"):
                 line += 1
-            elif child.type == "text" and not link_depth and not in_heading:
-                yield line, child.content
+            elif child.type == "text" and not in_heading and (in_mark or not link_depth):
+                yield line, child.content, in_mark

@@ -1,11 +1,20 @@
 """Check a curriculum read from files: schema, references, translations, Markdown, figures."""
 from upskill.config import LANGUAGES
-from upskill.curriculum import schema
+from upskill.curriculum import item_rules, schema
+from upskill.curriculum.anchors import heading_anchors
+from upskill.curriculum.figure_check import figure_problems
 from upskill.curriculum.markdown_check import check_markdown
 from upskill.curriculum.source import Problem, read_curriculum
 from upskill.curriculum.svg_check import check_svg
 from upskill.curriculum.term_links import TermFinder, unlinked_terms
 from upskill.curriculum.translation_check import check_translation
+
+ITEM_FIELDS = {
+    "lesson": (schema.LESSON, schema.TEACHER_NOTES),
+    "task": (schema.TASK, schema.TASK_TEACHER_NOTES),
+    "quiz": (schema.QUIZ, None),
+    "worksheet": (schema.WORKSHEET, schema.TASK_TEACHER_NOTES),
+}
 
 
 def check_folder(root):
@@ -26,13 +35,15 @@ class _Checker:
         self.curriculum = curriculum
         self.problems = list(curriculum.problems)
         self.glossary_keys = set()
-        self.item_codes = set()
+        self.item_codes = {}  # code -> the anchors of its headings
         self.used_figures = set()
+        self.item_links = {}  # item code -> codes its texts link to
         self.term_finder = TermFinder([])
+        self.rubric_levels = None
 
-    def report_for(self, path, prefix=""):
+    def report_for(self, path, prefix="", warning=False):
         def report(line, message):
-            self.problems.append(Problem(path, line, prefix + message))
+            self.problems.append(Problem(path, line, prefix + message, warning))
 
         return report
 
@@ -50,11 +61,14 @@ class _Checker:
         for module in self.curriculum.modules:
             self.check_module(module)
         self.check_module_codes()
+        self.problems += item_rules.worksheet_link_problems(self.curriculum, self.item_codes, self.item_links)
 
     def collect_codes(self):
         for module in self.curriculum.modules:
-            self.item_codes.add(module.code)
-            self.item_codes.update(item.code for item in module.items.values())
+            self.item_codes[module.code] = set()
+            for item in module.items.values():
+                master = item.student.get("en")
+                self.item_codes[item.code] = heading_anchors(master.body) if master else set()
         entries = [
             entry
             for doc in self.curriculum.glossary
@@ -72,6 +86,9 @@ class _Checker:
         master = programme.get("en")
         if master is None or not isinstance(master.meta.get("modules"), list):
             return
+        scale = master.meta.get("rubric_scale")
+        if isinstance(scale, list):
+            self.rubric_levels = [row.get("level") for row in scale if isinstance(row, dict)]
         listed = master.meta["modules"]
         report = self.report_for(master.path)
         present = {m.code for m in self.curriculum.modules}
@@ -88,8 +105,14 @@ class _Checker:
 
     def check_revisions(self):
         doc = self.curriculum.revisions
-        if doc is not None:
-            schema.REVISIONS.check(doc.meta, self.report_for(doc.path), 1)
+        if doc is None:
+            return
+        schema.REVISIONS.check(doc.meta, self.report_for(doc.path), 1)
+        programme = self.curriculum.programme.get("en")
+        known = set(self.item_codes) | {f"glossary:{key}" for key in self.glossary_keys}
+        if programme is not None:
+            known.add(programme.meta.get("code"))
+        self.problems += item_rules.revision_problems(doc, known)
 
     def check_glossary(self):
         seen = {}
@@ -136,6 +159,7 @@ class _Checker:
                 report(meta["prerequisites"].line_of(index), f"prerequisites: unknown module {code}")
         self.check_listed_items(module, meta, report, "lessons", "lesson")
         self.check_listed_items(module, meta, report, "tasks", "task")
+        self.check_listed_items(module, meta, report, "worksheets", "worksheet")
         has_quiz = "Q" in module.items and "en" in module.items["Q"].student
         if meta.get("quiz") is True and not has_quiz:
             report(meta.line_of("quiz"), "quiz is true but quiz.en.yaml is missing")
@@ -148,6 +172,11 @@ class _Checker:
                 self.problems.append(Problem(path, line, message))
             if name not in self.used_figures_of(module):
                 self.problems.append(Problem(path, 1, "figure is not used by any text of the module"))
+        for path in module.narrow_figures.values():
+            for line, message in check_svg(path):
+                self.problems.append(Problem(path, line, message))
+        for path, line, message in figure_problems(module):
+            self.problems.append(Problem(path, line, message))
 
     def used_figures_of(self, module):
         return {name for mod, name in self.used_figures if mod == module.code}
@@ -168,11 +197,7 @@ class _Checker:
                 self.report_for(path)(1, f"{item.short_code} is not listed under '{key}' in module.yaml")
 
     def check_item(self, module, item):
-        field, teacher_field = {
-            "lesson": (schema.LESSON, schema.TEACHER_NOTES),
-            "task": (schema.TASK, schema.TASK_TEACHER_NOTES),
-            "quiz": (schema.QUIZ, None),
-        }[item.kind]
+        field, teacher_field = ITEM_FIELDS[item.kind]
         for docs, doc_field in ((item.student, field), (item.teacher, teacher_field)):
             for lang, doc in docs.items():
                 if "en" not in docs:
@@ -182,7 +207,7 @@ class _Checker:
                 if lang != "en":
                     for line, message in check_translation(item.kind, docs["en"].meta, doc.meta):
                         self.report_for(doc.path)(line, message)
-                self.check_texts(module, doc)
+                self.check_texts(module, doc, item)
         if item.kind == "lesson" and "en" in item.student and "en" not in item.teacher:
             self.report_for(item.student["en"].path)(1, f"teacher's notes {item.short_code}-{item.slug}.teacher.en.md are missing")
         if item.kind == "lesson":
@@ -191,6 +216,11 @@ class _Checker:
         if item.kind == "quiz":
             for doc in item.student.values():
                 self.check_quiz_answers(doc)
+            self.problems += item_rules.quiz_bias_warnings(item)
+        if item.kind == "task":
+            self.problems += item_rules.rubric_scale_problems(item, self.rubric_levels)
+        if item.kind == "worksheet":
+            self.problems += item_rules.used_by_problems(module, item)
 
     def check_plan_minutes(self, item):
         student, teacher = item.student.get("en"), item.teacher.get("en")
@@ -209,10 +239,17 @@ class _Checker:
         doc = item.student.get("en")
         if doc is None:
             return
-        for line, key, form in unlinked_terms(doc.body, doc.body_line, self.term_finder):
-            self.report_for(doc.path)(
-                line, f"'{form}' is a glossary term: link one use in this lesson, [{form}](glossary:{key})"
-            )
+        for found in unlinked_terms(doc.body, doc.body_line, self.term_finder):
+            if found.undecided:
+                self.report_for(doc.path, warning=True)(
+                    found.line, f"'{found.form}' has other senses than the glossary's: decide, link it "
+                    f"[{found.form}](glossary:{found.key}) or mark it [{found.form}](glossary:-)",
+                )
+            else:
+                self.report_for(doc.path)(
+                    found.line, f"'{found.form}' is a glossary term: link one use in this lesson, "
+                    f"[{found.form}](glossary:{found.key}), or mark it [{found.form}](glossary:-) where it means something else",
+                )
 
     def check_quiz_answers(self, doc):
         report = self.report_for(doc.path)
@@ -233,16 +270,16 @@ class _Checker:
             elif question.get("multiple") is not True and correct != 1:
                 report(question.line, f"question '{qid}' needs exactly one correct option, has {correct}")
 
-    def check_texts(self, module, doc):
+    def check_texts(self, module, doc, item):
         """Check every Markdown text of a document: the body and the inline fields."""
         if doc.path.suffix == ".md":
             if not doc.body.strip():
                 self.report_for(doc.path)(doc.body_line, "the text after the front matter is empty")
-            self.markdown(doc, doc.body, doc.body_line, block=True, module=module)
+            self.markdown(doc, doc.body, doc.body_line, block=True, module=module, item=item)
         for value, line in _inline_texts(doc.meta):
-            self.markdown(doc, value, line, block=False, module=module)
+            self.markdown(doc, value, line, block=False, module=module, item=item)
 
-    def markdown(self, doc, text, line, block, module=None):
+    def markdown(self, doc, text, line, block, module=None, item=None):
         if not isinstance(text, str):
             return
         figures = module.figures if module else {}
@@ -251,6 +288,8 @@ class _Checker:
             self.problems.append(Problem(doc.path, problem_line, message))
         if module:
             self.used_figures.update((module.code, name) for name in found.figures)
+        if item is not None and doc.lang == "en":
+            self.item_links.setdefault(item.code, set()).update(found.item_links)
 
 
 INLINE_KEYS = {"steps", "question", "text", "feedback", "activity", "outcomes", "safety", "equipment", "label"}

@@ -18,10 +18,11 @@ class ItemKind(enum.Enum):
     lesson = "lesson"
     task = "task"
     quiz = "quiz"
+    worksheet = "worksheet"
 
 
 class CurriculumItem(db.Model):
-    """One item of the programme, known by its stable code (M04, M04.L2, M04.T1, M04.Q)."""
+    """One item of the programme, known by its stable code (M04, M04.L2, M04.T1, M04.Q, M04.W1)."""
 
     __tablename__ = "curriculum_item"
 
