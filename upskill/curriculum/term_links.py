@@ -88,7 +88,7 @@ def _is_abbreviation(form):
     return any(char.isdigit() for char in form) or sum(char.isupper() for char in form) >= 2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class UnlinkedTerm:
     """A glossary term a lesson uses without linking it: where, which, as written, and whether undecided."""
 
