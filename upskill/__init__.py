@@ -88,5 +88,6 @@ def register_template_helpers(app):
         LANGUAGE_NAMES=i18n.LANGUAGE_NAMES,
         current_language=i18n.current_language,
         language_url=i18n.language_url,
+        lang_of=i18n.lang_of,
     )
     app.jinja_env.filters["duration"] = display.duration

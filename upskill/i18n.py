@@ -2,6 +2,7 @@
 from urllib.parse import urlencode
 
 from flask import abort, current_app, g, request, session
+from markupsafe import Markup
 
 LANGUAGE_NAMES = {"en": "English", "lt": "Lietuvių", "fi": "Suomi", "fr": "Français"}
 
@@ -32,3 +33,12 @@ def language_url(lang):
     args = request.args.to_dict(flat=False)
     args["lang"] = [lang]
     return request.path + "?" + urlencode(args, doseq=True)
+
+
+def lang_of(text):
+    """Return a lang attribute for content shown in a language other than the page's, else nothing.
+
+    Screen readers then read English fallback text with an English voice.
+    """
+    lang = getattr(text, "lang", None)
+    return Markup(f' lang="{lang}"') if lang and lang != current_language() else Markup("")

@@ -74,12 +74,12 @@ def make_parser():
 
 def render_block(text, context):
     """Render a Markdown body to safe HTML; context holds lang, module and glossary."""
-    return sanitise(make_parser().render(text or "", dict(context)))
+    return sanitise(make_parser().render(text or "", {**context, "rendering": True}))
 
 
 def render_inline(text, context):
     """Render one line of Markdown (a step, an option) to safe inline HTML."""
-    return sanitise(make_parser().renderInline(text or "", dict(context)))
+    return sanitise(make_parser().renderInline(text or "", {**context, "rendering": True}))
 
 
 def sanitise(markup):
@@ -120,7 +120,9 @@ def item_url(code):
 
 
 def _drop_not_a_term_links(state):
-    """Turn `[word](glossary:-)` into the plain word."""
+    """Turn `[word](glossary:-)` into the plain word when rendering (the checks still see the mark)."""
+    if not state.env.get("rendering"):
+        return
     for token in state.tokens:
         if token.type != "inline" or not token.children:
             continue

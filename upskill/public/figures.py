@@ -1,12 +1,16 @@
-"""Figures of the curriculum, served straight from the module folders as SVG."""
+"""Figures of the curriculum: the SVG files from the module folders, and a full-size view of each."""
 import re
 from functools import lru_cache
 from pathlib import Path
 
-from flask import abort, current_app, send_from_directory
+from flask import abort, current_app, send_from_directory, url_for
 
 from upskill.access import public
-from upskill.public import bp
+from upskill.curriculum.render import figure_anchor
+from upskill.i18n import current_language
+from upskill.public import bp, services
+from upskill.public.codes import canonical_or_abort
+from upskill.public.rendering import render_content_page, render_fragment
 
 FIGURE_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,100}\.svg")
 
@@ -30,3 +34,23 @@ def _figures_folder(curriculum_dir, module):
     """Return the figures/ folder of a module's directory, found once per process."""
     modules = Path(curriculum_dir).resolve() / "modules"
     return next(iter(sorted(modules.glob(f"{module[1:]}-*/figures"))), None)
+
+
+@bp.get("/curriculum/<module>/<item>/figures/<name>/")
+@public
+def figure_view(module, item, name):
+    """A figure of an item at full size, to pan and pinch-zoom on a phone, with the way back."""
+    if response := canonical_or_abort("public.figure_view", module, item, name=name):
+        return response
+    code = f"{module}.{item}"
+
+    def build():
+        page = services.item_page(code, current_language())
+        figure = next((f for f in page.student.content.get("figures", []) if f["name"] == f"{name}.svg"), None)
+        if figure is None:
+            abort(404, description=f"{code} has no figure {name}.")
+        title = f"{code} · {figure['caption']}"
+        return render_fragment("public/figure.html", title, "figure-view", page=page, figure=figure,
+                               back=url_for("public.item", module=module, item=item, _anchor=figure_anchor(figure["name"])))
+
+    return render_content_page(("figure", code, name), build)

@@ -16,6 +16,8 @@ ITEM_TEMPLATES = {
     ("teacher", ItemKind.lesson): "public/teacher_lesson.html",
     ("teacher", ItemKind.task): "public/teacher_task.html",
     ("teacher", ItemKind.quiz): "public/teacher_quiz.html",
+    ("student", ItemKind.worksheet): "public/worksheet.html",
+    ("teacher", ItemKind.worksheet): "public/teacher_worksheet.html",
 }
 
 

@@ -36,6 +36,7 @@ class OutlineEntry:
     position: int
     title: str
     facts: dict
+    lang: str = "en"  # the language the title is in
 
     @property
     def short_code(self):
@@ -51,6 +52,10 @@ class Outline:
 
     def of_kind(self, kind):
         return [entry for entry in self.items if entry.kind == ItemKind(kind)]
+
+    def worksheets_for(self, code):
+        """Return the worksheets that the lesson or task code uses."""
+        return [entry for entry in self.of_kind("worksheet") if code in entry.facts.get("used_by", ())]
 
     def neighbours(self, code):
         """Return the entries before and after code (None at either end)."""
@@ -99,7 +104,7 @@ def _titled_items(condition, lang):
     entries = {}
     for row in rows:
         if row.code not in entries or row.lang == lang:
-            entries[row.code] = OutlineEntry(row.code, row.kind, row.position, row.title, row.facts)
+            entries[row.code] = OutlineEntry(row.code, row.kind, row.position, row.title, row.facts, row.lang)
     return list(entries.values())
 
 
