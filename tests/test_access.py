@@ -32,6 +32,8 @@ def _get_routes(app):
             values = {arg: SAMPLE_VALUES[arg] for arg in rule.arguments}
             if rule.endpoint == "api.item":
                 values["code"] = "M01.L1"
+            if rule.endpoint == "public.figure_view":
+                values["name"] = "hopper"
             yield rule.endpoint, rule.build(values)[1]
 
 

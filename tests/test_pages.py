@@ -19,7 +19,7 @@ def test_programme_page_has_aims_outcomes_and_hours_table(client):
     html = page(client, "/curriculum/")
     assert "EQF level" in html and ">4<" in html
     assert "Explains the barrel." in html
-    assert '<td class="num">66</td>' in html  # 42 + 24 hours in all
+    assert '<td class="num" data-label="Total">66</td>' in html  # 42 + 24 hours in all
     assert "revision 0.9" in html and "CC BY-SA 4.0" in html
 
 
