@@ -1,11 +1,14 @@
-"""Fixtures: a new app per test on a migrated database (SQLite, or PostgreSQL when asked)."""
+"""Fixtures: a new app per test on a migrated database (SQLite, or PostgreSQL when asked), and a browser."""
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import flask_migrate
 import pytest
+from playwright.sync_api import sync_playwright
 from sqlalchemy import create_engine, event, text
+from werkzeug.serving import make_server
 
 from upskill import create_app
 from upskill.curriculum.sync import sync_curriculum
@@ -114,3 +117,35 @@ def count_queries(synced_app):
         return response, [s for s in statements if not s.lstrip().upper().startswith("PRAGMA")]
 
     return count
+
+
+# Browser tests: Debian's Chromium driven by Playwright against the app on a local port.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+BROWSER_TESTS = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (scripts/test installs it)"),
+]
+
+
+@pytest.fixture
+def server(synced_app):
+    """The synced app served on a free local port for the length of one test."""
+    http = make_server("127.0.0.1", 0, synced_app, threaded=True)
+    thread = threading.Thread(target=http.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{http.server_port}"
+    http.shutdown()
+    thread.join()
+
+
+@pytest.fixture
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=CHROMIUM_ARGS,
+        )
+        yield browser
+        browser.close()

@@ -1,44 +1,17 @@
 """End to end in headless Chromium: phones, the language switcher, the quiz, and axe checks."""
-import threading
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
-from werkzeug.serving import make_server
 
-CHROMIUM = "/usr/bin/chromium"
+from tests.conftest import BROWSER_TESTS
+
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 PAGES = ["/", "/curriculum/", "/curriculum/M01/", "/teacher/M01/", "/curriculum/M01/L1/", "/teacher/M01/L1/",
          "/curriculum/M01/T1/", "/teacher/M01/T1/", "/curriculum/M01/Q/", "/teacher/M01/Q/", "/glossary/",
-         "/search?q=hopper", "/curriculum/M09/"]
+         "/search?q=hopper", "/curriculum/M09/", "/curriculum/M01/W1/", "/teacher/M01/W1/",
+         "/curriculum/M01/L1/figures/hopper/", "/curriculum/M01/L2/?lang=lt"]
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (scripts/test installs it)"),
-]
-
-
-@pytest.fixture
-def server(synced_app):
-    """The synced app served on a free local port for the length of one test."""
-    http = make_server("127.0.0.1", 0, synced_app, threaded=True)
-    thread = threading.Thread(target=http.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{http.server_port}"
-    http.shutdown()
-    thread.join()
-
-
-@pytest.fixture
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
-        yield browser
-        browser.close()
+pytestmark = BROWSER_TESTS
 
 
 def test_pages_fit_a_360_px_phone(server, browser):
@@ -54,7 +27,12 @@ def test_phone_reader_taps_a_figure_to_see_it_full_size(server, browser):
     page.goto(server + "/curriculum/M01/L1/")
     assert page.get_by_text("(tap the figure to enlarge it)").is_visible()
     page.get_by_role("link", name="Hopper above the barrel").click()
-    assert page.url.endswith("/curriculum/M01/figures/hopper.svg")
+    assert page.url.endswith("/curriculum/M01/L1/figures/hopper/")
+    # the figure is shown larger than the phone, to pan, and the way back returns to it
+    assert page.evaluate("document.querySelector('.figure-canvas img').getBoundingClientRect().width") > 700
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    page.get_by_role("link", name="Back to the text").first.click()
+    assert page.url.endswith("/curriculum/M01/L1/#fig-hopper")
     wide = browser.new_page(viewport={"width": 1280, "height": 900})
     wide.goto(server + "/curriculum/M01/L1/")
     assert not wide.get_by_text("(tap the figure to enlarge it)").is_visible()
