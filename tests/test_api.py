@@ -73,3 +73,11 @@ def test_openapi_describes_every_api_route(client, synced_app):
         if rule.endpoint.startswith("api.")
     }
     assert routes == documented
+
+
+def test_worksheet_item_gives_the_sheet_and_the_answers_only_for_teachers(client):
+    data = get_json(client, "/api/v1/items/M01.W1")
+    assert data["kind"] == "worksheet" and data["facts"]["used_by"] == ["M01.L1"]
+    assert "Fill in the table" in data["html"] and "Moisture turns to steam" not in str(data)
+    teacher = get_json(client, "/api/v1/items/M01.W1?view=teacher")
+    assert "Moisture turns to steam" in teacher["teacher"]["html"]

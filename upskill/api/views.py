@@ -81,7 +81,7 @@ def module(code):
 def item(code):
     module_code, _, short = code.partition(".")
     if not MODULE_CODE.fullmatch(module_code) or not ITEM_CODE.fullmatch(short):
-        abort(404, description="Item codes look like M04.L2, M04.T1 or M04.Q.")
+        abort(404, description="Item codes look like M04.L2, M04.T1, M04.Q or M04.W1.")
     page = services.item_page(code, current_language())
     body = {
         "code": code, "kind": page.item.kind.value, "module": module_code, **_text(page),
