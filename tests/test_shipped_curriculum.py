@@ -21,6 +21,19 @@ def test_shipped_curriculum_passes_check(runner):
     assert result.exit_code == 0, result.output[-3000:]
 
 
+def test_shipped_curriculum_leaves_no_warning_undecided():
+    curriculum, problems = check_folder(REAL_CURRICULUM)
+    assert [p.format(curriculum.root) for p in problems if p.warning] == []
+
+
+def test_quizzes_cannot_be_passed_by_length_or_position(runner):
+    result = runner.invoke(args=["curriculum", "stats", "--json", "--path", str(REAL_CURRICULUM)])
+    bias = json.loads(result.output)["quiz_bias"]
+    assert bias["single_answer_questions"] >= 100
+    assert bias["correct_is_longest_share"] <= 0.30
+    assert max(bias["position_share"].values()) <= 0.35
+
+
 def test_stats_meet_the_programme_scope(runner):
     result = runner.invoke(args=["curriculum", "stats", "--json", "--path", str(REAL_CURRICULUM)])
     stats = json.loads(result.output)
@@ -96,9 +109,24 @@ def test_every_glossary_term_is_linked_from_a_lesson(curriculum):
     assert keys - linked == set()
 
 
-def test_revision_one_is_recorded():
+def test_revisions_are_recorded_and_the_programme_is_at_the_latest():
     revisions = parse_yaml((REAL_CURRICULUM / "revisions.yaml").read_text(encoding="utf-8"))
-    assert revisions[0]["revision"] == "1.0"
+    assert [r["revision"] for r in revisions][:2] == ["1.0", "1.1"]
+    programme = parse_yaml((REAL_CURRICULUM / "programme.yaml").read_text(encoding="utf-8"))
+    assert programme["revision"] == revisions[-1]["revision"]
+    changed = {change["item"] for change in revisions[1]["changes"]}
+    # the outside reader's corrections are each recorded against the item they touched
+    assert {"M02.L4", "M04.Q", "M04.L3", "M03.L2", "M06.L2", "M06.T2", "M07.L3", "M08.L1", "M09.Q",
+            "M10.T2", "M11.L3"} <= changed
+
+
+def test_worksheets_referred_to_by_the_teachers_book_exist(curriculum):
+    for module in curriculum.modules:
+        for item in module.items.values():
+            for doc in list(item.teacher.values()):
+                if re.search(r"\bworksheet\b", doc.body + json.dumps(doc.meta), re.I):
+                    links = re.findall(r"\(item:(M\d{2}\.W\d+)\)", doc.body + json.dumps(doc.meta))
+                    assert links, f"{item.code}: the teacher's notes mention a worksheet but link none"
 
 
 def test_shipped_curriculum_syncs_and_every_page_opens(app):
