@@ -77,9 +77,11 @@ def register_blueprints(app):
 def register_cli(app):
     """Add the `flask --app upskill ...` command groups."""
     from upskill.cli import curriculum_cli, demo_cli
+    from upskill.export.cli import export_cli
 
     app.cli.add_command(curriculum_cli)
     app.cli.add_command(demo_cli)
+    app.cli.add_command(export_cli)
 
 
 def register_template_helpers(app):

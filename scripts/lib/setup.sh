@@ -2,6 +2,8 @@
 # installed, compiled translations, and Debian packages when they are missing.
 
 VENV=.venv
+# WeasyPrint lays out the course books with Pango; the books' fonts are vendored in static/fonts.
+BOOK_PACKAGES="libpango-1.0-0 libpangoft2-1.0-0"
 
 run() { echo "+ $*" >&2; "$@"; }
 
