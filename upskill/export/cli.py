@@ -1,4 +1,6 @@
 """`flask --app upskill export pdf ...`: build the course books ahead of time."""
+import sys
+
 import click
 from flask.cli import AppGroup
 
@@ -19,7 +21,7 @@ export_cli = AppGroup("export", help="Export the curriculum: the course books as
 def pdf_command(kinds, modules, langs, everything):
     """Build the books asked for (unchanged ones come from the library) and say what was built."""
     specs = _specs(kinds or BOOK_KINDS, modules, langs or (LANGUAGES if everything else ("en",)), everything)
-    with click.progressbar(specs, label="Building books", file=click.get_text_stream("stderr"),
+    with click.progressbar(specs, label="Building books", file=sys.stderr,
                            item_show_func=lambda s: s and f"{s.kind} {s.module or ''} {s.lang}") as bar:
         for spec in bar:
             try:
