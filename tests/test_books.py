@@ -190,3 +190,10 @@ def test_cli_names_an_unknown_module(synced_app, tmp_path):
     synced_app.config["BOOKS_DIR"] = str(tmp_path / "books")
     result = synced_app.test_cli_runner().invoke(args=["export", "pdf", "--module", "M42"])
     assert result.exit_code != 0 and "there is no module M42" in result.output
+
+
+def test_the_light_index_names_the_same_book_as_its_full_content(books, synced_app):
+    book = books("teachers-book", "lt", "M01")
+    with synced_app.app_context():
+        key, revision = library.key_of(BookSpec("teachers-book", "lt", "M01"))
+    assert (key, revision) == (book.content_hash, "0.9")

@@ -65,10 +65,12 @@ def register_extensions(app):
 def register_blueprints(app):
     """Register one blueprint per feature."""
     from upskill.api import bp as api_bp
+    from upskill.downloads import bp as downloads_bp
     from upskill.public import bp as public_bp
     from upskill.system import bp as system_bp
 
     app.register_blueprint(public_bp)
+    app.register_blueprint(downloads_bp)
     app.register_blueprint(api_bp, url_prefix="/api/v1")
     app.register_blueprint(system_bp)
     csrf.exempt(api_bp)
@@ -93,3 +95,4 @@ def register_template_helpers(app):
         lang_of=i18n.lang_of,
     )
     app.jinja_env.filters["duration"] = display.duration
+    app.jinja_env.filters["datestamp"] = display.datestamp

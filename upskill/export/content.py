@@ -57,6 +57,67 @@ class BookContent:
         """Return the codes of every item in the book."""
         return {item.code for module in self.modules for item in [module.entry, *module.items]}
 
+    @property
+    def revision(self):
+        return str(self.programme.item.facts.get("revision", ""))
+
+    @property
+    def hashes(self):
+        """Return the content hashes of what the book holds, as BookIndex.hashes gives them."""
+        return [self.programme.item.content_hash, *(
+            h for module in self.modules
+            for h in [b.item.content_hash for b in sorted([module.entry, *module.items], key=lambda b: b.code)]
+        )]
+
+
+@dataclass
+class IndexModule:
+    """A module as the downloads page lists it: code, title, and its items' content hashes."""
+
+    code: str
+    title: str
+    lang: str
+    hashes: list
+
+
+@dataclass
+class BookIndex:
+    """What it takes to name and find every book of a language, without loading its texts."""
+
+    revision: str
+    programme_hash: str
+    modules: list
+
+    def hashes(self, module=None):
+        """Return the content hashes of the items a book holds (one module, or all)."""
+        chosen = [m for m in self.modules if module is None or m.code == module]
+        return [self.programme_hash, *(h for m in chosen for h in m.hashes)], bool(chosen)
+
+
+def book_index(lang):
+    """Return the BookIndex of the live curriculum in lang, or None if none is synced, in one query."""
+    rows = db.session.execute(
+        select(CurriculumItem.code, CurriculumItem.kind, CurriculumItem.module_code, CurriculumItem.content_hash,
+               CurriculumItem.position, CurriculumItem.facts, ItemText.lang, ItemText.title)
+        .join(ItemText, ItemText.item_id == CurriculumItem.id)
+        .where(CurriculumItem.retired_at.is_(None), ItemText.lang.in_({lang, "en"}))
+        .order_by(CurriculumItem.position, CurriculumItem.code)
+    ).all()
+    programme = next((row for row in rows if row.kind == ItemKind.programme), None)
+    if programme is None:
+        return None
+    titles, hashes = {}, {}
+    for row in rows:
+        if row.code not in titles or row.lang == lang:
+            titles[row.code] = (row.title, row.lang)
+        owner = row.module_code or row.code
+        hashes.setdefault(owner, {})[row.code] = row.content_hash
+    modules = [
+        IndexModule(code, *titles[code], [hashes[code][c] for c in sorted(hashes[code])])
+        for code in programme.facts.get("modules", []) if code in titles
+    ]
+    return BookIndex(str(programme.facts.get("revision", "")), programme.content_hash, modules)
+
 
 def load_book_content(lang, module_codes=None):
     """Return the live curriculum in lang (English where untranslated), or None if none is synced."""

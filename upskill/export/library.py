@@ -16,7 +16,7 @@ from pathlib import Path
 from flask import current_app
 
 from upskill.export.books import UnknownBook
-from upskill.export.content import load_book_content
+from upskill.export.content import book_index, load_book_content
 from upskill.export.pdf import book_html, design_fingerprint, render_pdf
 
 
@@ -42,16 +42,24 @@ def library_folder():
     return folder
 
 
-def book_key(spec, content):
-    """Return the hash of everything that goes into the book, and the revision it carries."""
-    revision = str(content.programme.item.facts.get("revision", ""))
+def book_key(spec, revision, hashes):
+    """Return the hash of everything that goes into the book: its items, design, language, revision."""
     digest = hashlib.sha256(json.dumps([spec.kind, spec.lang, spec.module, revision]).encode())
     digest.update(design_fingerprint().encode())
-    for module in content.modules:
-        for item in [module.entry, *module.items]:
-            digest.update(item.item.content_hash.encode())
-    digest.update(content.programme.item.content_hash.encode())
-    return digest.hexdigest(), revision
+    for content_hash in hashes:
+        digest.update(content_hash.encode())
+    return digest.hexdigest()
+
+
+def key_of(spec):
+    """Return (key, revision) of the book as the synced content stands, from the light index."""
+    index = book_index(spec.lang)
+    if index is None:
+        raise UnknownBook("no curriculum has been loaded yet")
+    hashes, found = index.hashes(spec.module)
+    if spec.module and not found:
+        raise UnknownBook(f"there is no module {spec.module}")
+    return book_key(spec, index.revision, hashes), index.revision
 
 
 def find_or_build(spec):
@@ -61,14 +69,15 @@ def find_or_build(spec):
         raise UnknownBook("no curriculum has been loaded yet")
     if spec.module and not content.modules:
         raise UnknownBook(f"there is no module {spec.module}")
-    key, revision = book_key(spec, content)
-    found = cached_book(spec, key, revision)
+    revision = content.revision
+    key = book_key(spec, revision, content.hashes)
+    found = cached_book(key)
     if found:
         return found
     return _build(spec, content, key, revision)
 
 
-def cached_book(spec, key, revision):
+def cached_book(key):
     """Return the built book for this key, or None."""
     sidecar = library_folder() / key[:32] / "book.json"
     if not sidecar.exists():
