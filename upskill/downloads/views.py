@@ -6,7 +6,8 @@ from upskill.access import public
 from upskill.downloads import bp
 from upskill.downloads.catalogue import catalogue, offer_of
 from upskill.i18n import current_language
-from upskill.jobs import BuildState, build_state, request_build
+from upskill import jobs
+from upskill.jobs import BuildState
 
 MAX_AGE = 86400  # a day: the name carries the revision and the ETag the exact content
 
@@ -29,11 +30,9 @@ def index():
 def book_file(name):
     offer = _offer_or_404(name)
     if offer.built is None:
-        state, message = build_state(offer.key)
-        if state is BuildState.failed:
-            request_build(offer.key, offer.spec)  # try again, and say what went wrong last time
-        elif state is not BuildState.building:
-            request_build(offer.key, offer.spec)
+        state, message = jobs.build_state(offer.key)
+        if state is not BuildState.building:
+            jobs.request_build(offer.key, offer.spec)  # after a failure too: try again, and say why it failed
         response = current_app.make_response(render_template("downloads/building.html", offer=offer, message=message))
         response.status_code = 202
         response.headers["Retry-After"] = "5"
@@ -52,9 +51,9 @@ def book_status(name):
     offer = _offer_or_404(name)
     if offer.built is not None:
         return jsonify(state="ready", url=url_for("downloads.book_file", name=name), pages=offer.built.pages)
-    state, message = build_state(offer.key)
+    state, message = jobs.build_state(offer.key)
     if state is BuildState.unknown:
-        request_build(offer.key, offer.spec)
+        jobs.request_build(offer.key, offer.spec)
         state = BuildState.building
     response = jsonify(state=state.value, message=message)
     response.headers["Cache-Control"] = "no-store"
