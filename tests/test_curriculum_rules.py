@@ -42,13 +42,28 @@ def test_a_quiz_won_by_picking_the_longest_option_gets_a_warning_not_a_failure(r
     assert "0 problem(s) and 1 warning(s) found." in result.output
 
 
+def test_a_quiz_won_by_picking_the_shortest_option_gets_a_warning_too(curriculum_copy):
+    edit(curriculum_copy, f"{M01}/quiz.en.yaml", "It feeds pellets into the barrel.", "Feeds.")
+    assert warnings_of(curriculum_copy) == []  # one question is too few to judge
+    (curriculum_copy / M01 / "quiz.lt.yaml").unlink()
+    edit(curriculum_copy, f"{M01}/quiz.en.yaml", "  - id: q2\n", (
+        "  - id: q3\n    question: What is PP?\n    options:\n"
+        "      - text: A polyolefin.\n        correct: true\n        feedback: Right.\n"
+        "      - text: A thermoset resin cured with heat.\n        feedback: No.\n"
+        "  - id: q2\n"))
+    assert warnings_of(curriculum_copy) == [
+        f"curriculum/{M01}/quiz.en.yaml:1: warning: in 2 of 2 single-answer questions the right option is "
+        "the shortest: reword the options so that length gives nothing away"
+    ]
+
+
 def test_stats_report_how_often_the_right_option_is_the_longest(curriculum_copy):
     from upskill.curriculum.quiz_bias import quiz_bias
     from upskill.curriculum.source import read_curriculum
 
     bias = quiz_bias(read_curriculum(curriculum_copy))
     # q1 is the only single-answer question, and its right option is the longer one.
-    assert (bias["single_answer_questions"], bias["correct_is_longest"]) == (1, 1)
+    assert (bias["single_answer_questions"], bias["correct_is_longest"], bias["correct_is_shortest"]) == (1, 1, 0)
     assert bias["by_module"]["M01"]["correct_is_longest_share"] == 1.0
     assert sum(bias["position_share"].values()) == 1.0
 

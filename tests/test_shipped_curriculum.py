@@ -31,6 +31,7 @@ def test_quizzes_cannot_be_passed_by_length_or_position(runner):
     bias = json.loads(result.output)["quiz_bias"]
     assert bias["single_answer_questions"] >= 100
     assert bias["correct_is_longest_share"] <= 0.30
+    assert bias["correct_is_shortest_share"] <= 0.35  # no give-away the other way either
     assert max(bias["position_share"].values()) <= 0.35
 
 

@@ -65,10 +65,12 @@ def register_extensions(app):
 def register_blueprints(app):
     """Register one blueprint per feature."""
     from upskill.api import bp as api_bp
+    from upskill.downloads import bp as downloads_bp
     from upskill.public import bp as public_bp
     from upskill.system import bp as system_bp
 
     app.register_blueprint(public_bp)
+    app.register_blueprint(downloads_bp)
     app.register_blueprint(api_bp, url_prefix="/api/v1")
     app.register_blueprint(system_bp)
     csrf.exempt(api_bp)
@@ -77,9 +79,11 @@ def register_blueprints(app):
 def register_cli(app):
     """Add the `flask --app upskill ...` command groups."""
     from upskill.cli import curriculum_cli, demo_cli
+    from upskill.export.cli import export_cli
 
     app.cli.add_command(curriculum_cli)
     app.cli.add_command(demo_cli)
+    app.cli.add_command(export_cli)
 
 
 def register_template_helpers(app):
@@ -91,3 +95,4 @@ def register_template_helpers(app):
         lang_of=i18n.lang_of,
     )
     app.jinja_env.filters["duration"] = display.duration
+    app.jinja_env.filters["datestamp"] = display.datestamp

@@ -1,5 +1,13 @@
 """Small formatting helpers for templates."""
+from datetime import datetime, timezone
+
+from flask_babel import format_date
 from flask_babel import gettext as _
+
+
+def datestamp(timestamp):
+    """Format a POSIX timestamp as a date in the reader's language, such as 3 Dec 2026."""
+    return format_date(datetime.fromtimestamp(timestamp, timezone.utc), "medium")
 
 
 def duration(minutes):

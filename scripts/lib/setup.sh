@@ -2,6 +2,8 @@
 # installed, compiled translations, and Debian packages when they are missing.
 
 VENV=.venv
+# WeasyPrint lays out the course books with Pango; the books' fonts are vendored in static/fonts.
+BOOK_PACKAGES="libpango-1.0-0 libpangoft2-1.0-0"
 
 run() { echo "+ $*" >&2; "$@"; }
 
@@ -20,6 +22,18 @@ ensure_python_env() {
   fi
   # The catalogues are committed as .po; the compiled .mo files are build output.
   run pybabel compile -d upskill/translations >/dev/null
+}
+
+# Redis backs the background jobs when UPSKILL_REDIS_URL is set; the tests use it for real.
+ensure_redis() {
+  redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 && return 0
+  command -v redis-server >/dev/null || ensure_debian_packages redis-server
+  mkdir -p /var/lib/redis /var/log/redis
+  run redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no \
+    --dir /var/lib/redis --logfile /var/log/redis/upskill.log
+  for _ in $(seq 1 20); do redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 && return 0; sleep 0.5; done
+  echo "Redis did not start" >&2
+  return 1
 }
 
 ensure_debian_packages() {

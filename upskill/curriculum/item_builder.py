@@ -36,11 +36,13 @@ class ItemBuilder:
             aims = render_block(meta.get("aims", master["aims"]), self.context(lang))
             outcomes = self.outcomes(meta.get("outcomes", master["outcomes"]), lang)
             occupation = meta.get("occupation", {}).get("name", master["occupation"]["name"])
+            scale = meta.get("rubric_scale", master.get("rubric_scale", []))
             texts[lang] = self.text(
                 title=meta.get("title", master["title"]),
                 summary=meta.get("subtitle", master["subtitle"]),
                 body_html=aims,
-                content={"outcomes": outcomes, "occupation": occupation},
+                content={"outcomes": outcomes, "occupation": occupation,
+                         "rubric_scale": [{"level": row["level"], "meaning": row["meaning"]} for row in scale]},
             )
         facts = {
             "revision": master["revision"],

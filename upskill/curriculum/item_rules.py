@@ -4,18 +4,21 @@ from upskill.curriculum.source import Problem
 
 
 def quiz_bias_warnings(item):
-    """Warn on a quiz whose right options are mostly the longest."""
+    """Warn on a quiz whose right options are mostly the longest, or mostly the shortest."""
     doc = item.student.get("en")
     bias = QuizBias()
     for question in (doc.meta.get("questions") if doc else None) or []:
         if isinstance(question, dict):
             bias.add(item.code, question)
-    if bias.questions < 2 or bias.longest_share <= LONGEST_SHARE_WARNING:
-        return []
-    return [Problem(
-        doc.path, 1, f"in {bias.correct_is_longest} of {bias.questions} single-answer questions the right "
-        "option is the longest: reword the options so that length gives nothing away", warning=True,
-    )]
+    warnings = []
+    for count, share, which in ((bias.correct_is_longest, bias.longest_share, "longest"),
+                                (bias.correct_is_shortest, bias.shortest_share, "shortest")):
+        if bias.questions >= 2 and share > LONGEST_SHARE_WARNING:
+            warnings.append(Problem(
+                doc.path, 1, f"in {count} of {bias.questions} single-answer questions the right option is "
+                f"the {which}: reword the options so that length gives nothing away", warning=True,
+            ))
+    return warnings
 
 
 def rubric_scale_problems(item, levels):

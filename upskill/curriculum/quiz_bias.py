@@ -1,4 +1,5 @@
-"""How much a quiz's form gives away: is the right option the longest, and where does it stand?"""
+"""How much a quiz's form gives away: is the right option the longest (or the shortest), and
+where does it stand?"""
 from dataclasses import dataclass
 
 from upskill.curriculum.shuffle import display_order
@@ -12,6 +13,7 @@ class QuizBias:
 
     questions: int = 0
     correct_is_longest: int = 0
+    correct_is_shortest: int = 0
     positions: dict = None  # displayed position (1-based) -> questions whose right option stands there
 
     def __post_init__(self):
@@ -28,9 +30,10 @@ class QuizBias:
         right = correct[0]
         lengths = [len(str(option.get("text", ""))) if isinstance(option, dict) else 0 for option in options]
         self.questions += 1
-        # A tie for longest still gives the answer away to a guesser, so it counts.
-        if lengths[right] >= max(length for i, length in enumerate(lengths) if i != right):
-            self.correct_is_longest += 1
+        # A tie for longest (or shortest) still gives the answer away to a guesser, so it counts.
+        others = [length for i, length in enumerate(lengths) if i != right]
+        self.correct_is_longest += lengths[right] >= max(others)
+        self.correct_is_shortest += lengths[right] <= min(others)
         order = display_order(quiz_code, str(question.get("id", "")), len(options))
         position = order.index(right) + 1
         self.positions[position] = self.positions.get(position, 0) + 1
@@ -39,6 +42,10 @@ class QuizBias:
     def longest_share(self):
         return self.correct_is_longest / self.questions if self.questions else 0.0
 
+    @property
+    def shortest_share(self):
+        return self.correct_is_shortest / self.questions if self.questions else 0.0
+
     def as_dict(self):
         """Return the figures as a JSON-ready dict."""
         total = self.questions or 1
@@ -46,6 +53,8 @@ class QuizBias:
             "single_answer_questions": self.questions,
             "correct_is_longest": self.correct_is_longest,
             "correct_is_longest_share": round(self.longest_share, 3),
+            "correct_is_shortest": self.correct_is_shortest,
+            "correct_is_shortest_share": round(self.shortest_share, 3),
             "position_share": {str(p): round(n / total, 3) for p, n in sorted(self.positions.items())},
         }
 

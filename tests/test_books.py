@@ -1,0 +1,199 @@
+"""The course books as PDF: what each holds, how it is made, and that a printed page names its edition."""
+import pytest
+from pypdf import PdfReader
+
+from upskill.export import library
+from upskill.export.books import BookSpec, UnknownBook
+from upskill.export.library import find_or_build
+
+
+@pytest.fixture
+def books(synced_app, tmp_path):
+    """Build books of the fixture curriculum into a temporary library."""
+    synced_app.config["BOOKS_DIR"] = str(tmp_path / "books")
+
+    def build(kind, lang="en", module=None):
+        with synced_app.app_context():
+            return find_or_build(BookSpec(kind, lang, module))
+
+    return build
+
+
+def text_of(book):
+    return "\n".join(page.extract_text() for page in PdfReader(book.path).pages)
+
+
+def outline_titles(book):
+    reader = PdfReader(book.path)
+    titles = []
+
+    def walk(entries, depth):
+        for entry in entries:
+            if isinstance(entry, list):
+                walk(entry, depth + 1)
+            else:
+                titles.append(("  " * depth) + entry.title)
+
+    walk(reader.outline, 0)
+    return titles
+
+
+def test_students_handbook_has_the_lessons_tasks_quiz_and_glossary_but_no_teacher_text(books):
+    book = books("student-handbook")
+    text = text_of(book)
+    assert book.pages >= 8 and book.file_name == "upskill-student-handbook-en-r0.9.pdf"
+    for expected in ("Student's Handbook", "The hopper", "Fill the hopper safely", "Check yourself: first steps",
+                     "It feeds pellets into the barrel.", "Hopper worksheet", "Glossary", "The funnel that feeds"):
+        assert expected in text, expected
+    for teacher_only in ("Starter with a bag of pellets", "Moisture turns to steam", "Into the barrel, through the feed throat",
+                         "Right. Gravity takes the pellets"):
+        assert teacher_only not in text, teacher_only
+
+
+def test_teachers_book_has_plans_answers_and_the_student_text(books):
+    text = text_of(books("teachers-book"))
+    for expected in ("Teacher's Book", "Lesson plan", "Starter with a bag of pellets", "Moisture turns to steam",
+                     "Right. Gravity takes the pellets", "The student's text", "Where the pellets go"):
+        assert expected in text, expected
+
+
+def test_programme_book_gives_aims_hours_and_the_rubric_scale(books):
+    text = text_of(books("programme"))
+    for expected in ("Aims", "Modules and hours", "First steps at the machine", "Assessment",
+                     "Every compulsory step is done and recorded."):
+        assert expected in text, expected
+
+
+def test_bookmarks_name_modules_and_their_items(books):
+    titles = outline_titles(books("student-handbook"))
+    assert "First steps at the machine" in titles
+    assert "  The hopper" in titles and "  Hopper worksheet" in titles
+    assert "Glossary" in titles
+
+
+def test_contents_gives_each_item_the_page_it_starts_on(books):
+    book = books("student-handbook")
+    reader = PdfReader(book.path)
+    starts = {}
+    for entry in reader.outline:
+        if isinstance(entry, list):
+            for child in entry:
+                if not isinstance(child, list):
+                    starts[child.title] = reader.get_destination_page_number(child) + 1
+    contents = next(page.extract_text() for page in reader.pages if "Contents" in page.extract_text())
+    line = next(line for line in contents.splitlines() if "L1 · The hopper" in line)
+    assert line.rstrip().endswith(str(starts["The hopper"]))
+
+
+def test_every_page_names_the_book_language_and_revision(books):
+    reader = PdfReader(books("teachers-book", "lt").path)
+    for page in reader.pages[1:]:
+        assert "UPSKILL" in page.extract_text() and "0.9" in page.extract_text()
+
+
+def test_metadata_carries_title_language_and_the_content_hash(books):
+    book = books("student-handbook", "lt", "M01")
+    reader = PdfReader(book.path)
+    info = reader.metadata
+    assert info["/Title"].startswith("UPSKILL")
+    assert info["/Author"] and info["/Subject"]
+    assert info["/upskillcontenthash"] == book.content_hash
+    assert reader.trailer["/Root"]["/Lang"] == "lt"
+
+
+def test_the_pdf_is_tagged_and_figures_carry_their_alt_text(books):
+    reader = PdfReader(books("student-handbook").path)
+    root = reader.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])
+    alts = []
+
+    def walk(node):
+        node = node.get_object()
+        if hasattr(node, "get"):
+            if node.get("/S") == "/Figure":
+                alts.append(str(node.get("/Alt", "")))
+            kids = node.get("/K")
+            for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+                walk(kid)
+
+    walk(root["/StructTreeRoot"])
+    assert "Hopper above the barrel, pellets falling into the screw" in alts
+
+
+def test_a_module_book_holds_only_that_module_and_the_terms_it_uses(books):
+    book = books("student-handbook", "en", "M02")
+    text = text_of(book)
+    assert book.file_name == "upskill-student-handbook-m02-en-r0.9.pdf"
+    assert "Melting" in text or "melt" in text.lower()
+    assert "Fill the hopper safely" not in text
+    assert "The funnel that feeds pellets" not in text  # the hopper is not used in M02
+
+
+def test_an_unchanged_book_is_not_built_again(books, monkeypatch):
+    first = books("student-handbook")
+    monkeypatch.setattr(library, "render_pdf", lambda html: pytest.fail("rebuilt an unchanged book"))
+    again = books("student-handbook")
+    assert again.cached and again.path == first.path and again.content_hash == first.content_hash
+
+
+def test_a_changed_design_builds_a_new_book(books, monkeypatch):
+    first = books("programme")
+    monkeypatch.setattr(library, "design_fingerprint", lambda: "another design")
+    second = books("programme")
+    assert not second.cached and second.content_hash != first.content_hash
+
+
+def test_a_failed_build_leaves_no_file_behind(books, synced_app, monkeypatch, tmp_path):
+    def broken(html):
+        raise RuntimeError("renderer died")
+
+    monkeypatch.setattr(library, "render_pdf", broken)
+    with pytest.raises(RuntimeError):
+        books("teachers-book")
+    files = [path for path in (tmp_path / "books").rglob("*") if path.is_file()]
+    assert files == []
+
+
+def test_a_write_that_fails_midway_leaves_no_partial_file(tmp_path, monkeypatch):
+    target = tmp_path / "book.pdf"
+
+    def fail_after_write(fd):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(library.os, "fsync", fail_after_write)
+    with pytest.raises(OSError):
+        library._write_atomically(target, b"%PDF-1.7 half a book")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("kind", "module", "message"), [
+    ("cookbook", None, "unknown book 'cookbook'"),
+    ("programme", "M01", "the programme is one book"),
+    ("student-handbook", "M77", "there is no module M77"),
+])
+def test_unknown_books_are_refused_with_a_reason(books, kind, module, message):
+    with pytest.raises(UnknownBook, match=message):
+        books(kind, "en", module)
+
+
+def test_cli_builds_and_reports_pages_and_size(synced_app, tmp_path):
+    synced_app.config["BOOKS_DIR"] = str(tmp_path / "books")
+    runner = synced_app.test_cli_runner()
+    result = runner.invoke(args=["export", "pdf", "--book", "student-handbook", "--module", "M01"])
+    assert result.exit_code == 0, result.output
+    assert "upskill-student-handbook-m01-en-r0.9.pdf:" in result.output and "pages" in result.output
+    again = runner.invoke(args=["export", "pdf", "--book", "student-handbook", "--module", "M01"])
+    assert "up to date" in again.output
+
+
+def test_cli_names_an_unknown_module(synced_app, tmp_path):
+    synced_app.config["BOOKS_DIR"] = str(tmp_path / "books")
+    result = synced_app.test_cli_runner().invoke(args=["export", "pdf", "--module", "M42"])
+    assert result.exit_code != 0 and "there is no module M42" in result.output
+
+
+def test_the_light_index_names_the_same_book_as_its_full_content(books, synced_app):
+    book = books("teachers-book", "lt", "M01")
+    with synced_app.app_context():
+        key, revision = library.key_of(BookSpec("teachers-book", "lt", "M01"))
+    assert (key, revision) == (book.content_hash, "0.9")

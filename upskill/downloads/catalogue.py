@@ -1,0 +1,62 @@
+"""What the downloads page offers: every book, whole and per module, in a language, and which are built."""
+import re
+from dataclasses import dataclass
+
+from upskill.export.books import BOOK_KINDS, BookSpec
+from upskill.export.content import book_index
+from upskill.export.library import book_key, cached_book
+
+FILE_NAME = re.compile(
+    r"upskill-(?P<kind>programme|student-handbook|teachers-book)(?:-(?P<module>m\d{2}))?"
+    r"-(?P<lang>[a-z]{2})-r(?P<revision>\d+(?:\.\d+)*)\.pdf"
+)
+
+
+@dataclass
+class Offer:
+    """One book as the downloads page lists it."""
+
+    spec: BookSpec
+    file_name: str
+    key: str
+    module_title: str | None
+    title_lang: str | None
+    built: object  # a BuiltBook, or None when it will be built on first request
+
+
+def catalogue(lang):
+    """Return the revision and the Offers of every book in lang, or (None, []) with no curriculum."""
+    index = book_index(lang)
+    if index is None:
+        return None, []
+    offers = []
+    for module in [None, *index.modules]:
+        for kind in BOOK_KINDS:
+            if kind == "programme" and module:
+                continue
+            spec = BookSpec(kind, lang, module.code if module else None)
+            hashes, _ = index.hashes(spec.module)
+            key = book_key(spec, index.revision, hashes)
+            offers.append(Offer(spec, spec.file_name(index.revision), key, module and module.title,
+                                module and module.lang, cached_book(key)))
+    return index.revision, offers
+
+
+def offer_of(file_name, languages):
+    """Return the Offer a download name asks for at the current revision, or None."""
+    found = FILE_NAME.fullmatch(file_name)
+    if not found or found["lang"] not in languages:
+        return None
+    module = found["module"].upper() if found["module"] else None
+    if found["kind"] == "programme" and module:
+        return None
+    index = book_index(found["lang"])
+    if index is None or index.revision != found["revision"]:
+        return None
+    spec = BookSpec(found["kind"], found["lang"], module)
+    hashes, present = index.hashes(module)
+    if module and not present:
+        return None
+    key = book_key(spec, index.revision, hashes)
+    title = next((m.title for m in index.modules if m.code == module), None)
+    return Offer(spec, file_name, key, title, None, cached_book(key))

@@ -1,0 +1,67 @@
+"""The downloads pages: the list of books, a book's file, and the progress of its first build."""
+from flask import abort, current_app, jsonify, render_template, send_file, url_for
+from flask_babel import gettext as _
+
+from upskill.access import public
+from upskill.downloads import bp
+from upskill.downloads.catalogue import catalogue, offer_of
+from upskill.i18n import current_language
+from upskill import jobs
+from upskill.jobs import BuildState
+
+MAX_AGE = 86400  # a day: the name carries the revision and the ETag the exact content
+
+
+@bp.get("/downloads/")
+@public
+def index():
+    lang = current_language()
+    revision, offers = catalogue(lang)
+    whole = [offer for offer in offers if offer.spec.module is None]
+    by_module = {}
+    for offer in offers:
+        if offer.spec.module:
+            by_module.setdefault(offer.spec.module, []).append(offer)
+    return render_template("downloads/index.html", revision=revision, whole=whole, by_module=by_module)
+
+
+@bp.get("/downloads/<name>")
+@public
+def book_file(name):
+    offer = _offer_or_404(name)
+    if offer.built is None:
+        state, message = jobs.build_state(offer.key)
+        if state is not BuildState.building:
+            jobs.request_build(offer.key, offer.spec)  # after a failure too: try again, and say why it failed
+        response = current_app.make_response(render_template("downloads/building.html", offer=offer, message=message))
+        response.status_code = 202
+        response.headers["Retry-After"] = "5"
+        response.headers["Cache-Control"] = "no-store"
+        return response
+    response = send_file(offer.built.path, mimetype="application/pdf", download_name=offer.file_name,
+                         conditional=True, etag=offer.key[:32], last_modified=offer.built.built_at,
+                         max_age=MAX_AGE)
+    response.headers["Cache-Control"] = f"public, max-age={MAX_AGE}"
+    return response
+
+
+@bp.get("/downloads/<name>/status")
+@public
+def book_status(name):
+    offer = _offer_or_404(name)
+    if offer.built is not None:
+        return jsonify(state="ready", url=url_for("downloads.book_file", name=name), pages=offer.built.pages)
+    state, message = jobs.build_state(offer.key)
+    if state is BuildState.unknown:
+        jobs.request_build(offer.key, offer.spec)
+        state = BuildState.building
+    response = jsonify(state=state.value, message=message)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _offer_or_404(name):
+    offer = offer_of(name, current_app.config["LANGUAGES"])
+    if offer is None:
+        abort(404, description=_("There is no book %(name)s at the current revision.", name=name[:80]))
+    return offer

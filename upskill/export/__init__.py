@@ -1,0 +1,1 @@
+"""Exports of the curriculum: the course books as PDF, built from the synced content."""

@@ -1,0 +1,115 @@
+"""The library of built books in instance/books/: build a book once per content and design, keep it.
+
+A book's file is named after a hash of everything that goes into it (the content hashes of its
+items and the glossary, the templates, styles and fonts, the language and the revision), so an
+unchanged book is never rebuilt and a changed one always is. A build writes to a temporary file
+and renames it into place, so a failed or killed build leaves no partial book behind.
+"""
+import hashlib
+import json
+import os
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from flask import current_app
+
+from upskill.export.books import UnknownBook
+from upskill.export.content import book_index, load_book_content
+from upskill.export.pdf import book_html, design_fingerprint, render_pdf
+
+
+@dataclass
+class BuiltBook:
+    """A book file in the library, with what a downloads page says about it."""
+
+    path: Path
+    file_name: str
+    pages: int
+    size: int
+    built_at: float
+    seconds: float
+    revision: str
+    content_hash: str
+    cached: bool = False
+
+
+def library_folder():
+    """Return the folder that holds the built books (made owner-only on first use)."""
+    folder = Path(current_app.config.get("BOOKS_DIR") or Path(current_app.instance_path) / "books")
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder
+
+
+def book_key(spec, revision, hashes):
+    """Return the hash of everything that goes into the book: its items, design, language, revision."""
+    digest = hashlib.sha256(json.dumps([spec.kind, spec.lang, spec.module, revision]).encode())
+    digest.update(design_fingerprint().encode())
+    for content_hash in hashes:
+        digest.update(content_hash.encode())
+    return digest.hexdigest()
+
+
+def key_of(spec):
+    """Return (key, revision) of the book as the synced content stands, from the light index."""
+    index = book_index(spec.lang)
+    if index is None:
+        raise UnknownBook("no curriculum has been loaded yet")
+    hashes, found = index.hashes(spec.module)
+    if spec.module and not found:
+        raise UnknownBook(f"there is no module {spec.module}")
+    return book_key(spec, index.revision, hashes), index.revision
+
+
+def find_or_build(spec):
+    """Return the BuiltBook for spec, building it only when no file exists for its content."""
+    content = load_book_content(spec.lang, [spec.module] if spec.module else None)
+    if content is None:
+        raise UnknownBook("no curriculum has been loaded yet")
+    if spec.module and not content.modules:
+        raise UnknownBook(f"there is no module {spec.module}")
+    revision = content.revision
+    key = book_key(spec, revision, content.hashes)
+    found = cached_book(key)
+    if found:
+        return found
+    return _build(spec, content, key, revision)
+
+
+def cached_book(key):
+    """Return the built book for this key, or None."""
+    sidecar = library_folder() / key[:32] / "book.json"
+    if not sidecar.exists():
+        return None
+    facts = json.loads(sidecar.read_text())
+    return BuiltBook(path=sidecar.parent / facts["file_name"], cached=True,
+                     **{k: v for k, v in facts.items() if k not in ("path", "cached")})
+
+
+def _build(spec, content, key, revision):
+    started = time.perf_counter()
+    html = book_html(spec, content, key, revision)
+    pdf, pages = render_pdf(html)
+    folder = library_folder() / key[:32]
+    folder.mkdir(exist_ok=True, mode=0o700)
+    book = BuiltBook(path=folder / spec.file_name(revision), file_name=spec.file_name(revision), pages=pages,
+                     size=len(pdf), built_at=time.time(), seconds=round(time.perf_counter() - started, 2),
+                     revision=revision, content_hash=key)
+    _write_atomically(book.path, pdf)
+    facts = {k: v for k, v in asdict(book).items() if k not in ("path", "cached")}
+    _write_atomically(folder / "book.json", json.dumps(facts).encode())  # last: it marks the book done
+    return book
+
+
+def _write_atomically(path, data):
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".partial-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

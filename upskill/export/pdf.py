@@ -1,0 +1,85 @@
+"""Render a book to PDF: Jinja templates and a print stylesheet, through WeasyPrint."""
+import hashlib
+import importlib.metadata
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from flask import current_app, render_template
+from flask_babel import force_locale
+from markupsafe import Markup
+from weasyprint import HTML
+
+from upskill.display import duration
+from upskill.export.books import kind_labels
+from upskill.export.fetcher import BASE_URL, ProjectFileFetcher
+from upskill.export.transform import BookLinks
+
+# Everything a book's look depends on besides its content: a change to any of them rebuilds it.
+TEMPLATE_FOLDER = "export"
+STYLE_FILES = ("css/book.css",)
+FONT_FOLDER = "fonts"
+PDF_VARIANT = "pdf/ua-1"
+
+
+def book_html(spec, content, content_hash, revision, for_whom=None):
+    """Return the HTML of a book, in the book's language."""
+    links = BookLinks(content.codes, {term.key for _, term in content.glossary}, "")
+    with force_locale(spec.lang):
+        from flask_babel import gettext as _
+
+        links.figure_label = _("Figure")
+        module = content.modules[0] if spec.module and content.modules else None
+        context = {
+            "book": spec,
+            "content": content,
+            "title": " · ".join(part for part in ("UPSKILL", spec.title, module and module.entry.text.title) if part),
+            "book_title": spec.title,
+            "module_title": f"{module.entry.code} · {module.entry.text.title}" if module else None,
+            "for_whom": for_whom,
+            "subject": content.programme.text.title,
+            "revision": revision,
+            "content_hash": content_hash,
+            "built_on": date.today().isoformat(),
+            "programme_facts": content.programme.item.facts,
+            "stamp": f"UPSKILL · {spec.title} · {spec.lang.upper()} · " + _("revision %(revision)s", revision=revision),
+            "fallback_items": any(item.text.lang != spec.lang for m in content.modules for item in m.items),
+            "kind_labels": kind_labels(),
+            "adapt": lambda markup, code: Markup(links.adapt(markup or "", code)),
+            "lang_attr": lambda text: Markup(' lang="en"') if text.lang != spec.lang else Markup(""),
+            "duration": duration,
+            "css_string": css_string,
+        }
+        return render_template(f"{TEMPLATE_FOLDER}/book.html", **context)
+
+
+def css_string(text):
+    """Return text as a quoted CSS string, safe inside a style element."""
+    escaped = "".join(ch if ch.isalnum() or ch in " .,:;·-_()" else f"\\{ord(ch):x} " for ch in text)
+    return Markup(f'"{escaped}"')
+
+
+def render_pdf(html):
+    """Return (PDF bytes, number of pages) for a book's HTML; only our own files are fetched."""
+    fetcher = ProjectFileFetcher(current_app.static_folder, current_app.config["CURRICULUM_DIR"])
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(pdf_tags=True)
+    pdf = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True, custom_metadata=True)
+    return pdf, len(document.pages)
+
+
+def design_fingerprint():
+    """Return a hash of the templates, styles, fonts and WeasyPrint version that shape a book."""
+    return _design_fingerprint(current_app.static_folder, current_app.template_folder, current_app.root_path)
+
+
+@cache
+def _design_fingerprint(static_folder, template_folder, root_path):
+    digest = hashlib.sha256(importlib.metadata.version("weasyprint").encode())
+    static = Path(static_folder)
+    templates = Path(root_path, template_folder) / TEMPLATE_FOLDER
+    files = [static / name for name in STYLE_FILES]
+    files += sorted((static / FONT_FOLDER).glob("*.ttf")) + sorted(templates.glob("*.html"))
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()

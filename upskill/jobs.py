@@ -1,0 +1,150 @@
+"""Background work: book builds, one worker process per book by default, RQ workers with Redis.
+
+A build is asked for by its book key, so asking twice (or twenty times at once) starts it once.
+Each build runs in a fresh process that ends after the book, because WeasyPrint's memory grows
+across renders: the local pool recycles its process after every task, and RQ's worker forks a
+work horse per job. With `UPSKILL_REDIS_URL` set, builds go to the `upskill-books` queue of any
+number of `rq worker` machines; if Redis does not answer, the build runs locally instead.
+"""
+import enum
+import logging
+import multiprocessing
+import threading
+from concurrent.futures import ProcessPoolExecutor
+
+from flask import current_app
+
+log = logging.getLogger(__name__)
+QUEUE_NAME = "upskill-books"
+# The settings a local build process needs to find the same database, curriculum and library.
+WORKER_SETTINGS = ("SQLALCHEMY_DATABASE_URI", "CURRICULUM_DIR", "BOOKS_DIR", "SECRET_KEY", "TESTING")
+
+
+class BuildState(enum.Enum):
+    """Where a requested book build stands."""
+
+    building = "building"
+    failed = "failed"
+    unknown = "unknown"  # never asked for here, or forgotten
+
+
+def build_book(kind, lang, module, config=None):
+    """Build one book in this process (the job a worker runs); return its file name."""
+    from upskill import create_app
+    from upskill.export.books import BookSpec
+    from upskill.export.library import find_or_build
+
+    app = create_app(config)
+    with app.app_context():
+        return find_or_build(BookSpec(kind, lang, module)).file_name
+
+
+class LocalBuilds:
+    """Builds in a pool of one worker process that is replaced after every book."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._futures = {}
+        self._executor = None
+
+    def submit(self, key, spec, config):
+        """Start the build of key unless it is already running; return True if this call started it."""
+        with self._lock:
+            future = self._futures.get(key)
+            if future is not None and not future.done():
+                return False
+            self._futures[key] = self._start(spec, config)
+            return True
+
+    def _start(self, spec, config):
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                max_workers=1, max_tasks_per_child=1, mp_context=multiprocessing.get_context("spawn"))
+        return self._executor.submit(build_book, spec.kind, spec.lang, spec.module, config)
+
+    def state(self, key):
+        """Return (BuildState, message) of a build asked for in this process."""
+        with self._lock:
+            future = self._futures.get(key)
+        if future is None:
+            return BuildState.unknown, ""
+        if not future.done():
+            return BuildState.building, ""
+        error = future.exception()
+        return (BuildState.failed, _describe(error)) if error else (BuildState.unknown, "")
+
+
+class QueuedBuilds:
+    """Builds on RQ workers; the job id is the book key, so a book is queued once across nodes."""
+
+    def __init__(self, redis_url):
+        from redis import Redis
+
+        self.redis = Redis.from_url(redis_url, socket_connect_timeout=2, socket_timeout=5)
+
+    def _queue(self):
+        from rq import Queue
+
+        return Queue(QUEUE_NAME, connection=self.redis)
+
+    def submit(self, key, spec, config):
+        from rq.exceptions import DuplicateJobError
+        from rq.job import Job, JobStatus
+
+        job_id = "book-" + key[:32]
+        try:
+            self._queue().enqueue_call(build_book, args=(spec.kind, spec.lang, spec.module), job_id=job_id,
+                                       unique=True, timeout=1800, result_ttl=600, failure_ttl=600)
+            return True
+        except DuplicateJobError:
+            job = Job.fetch(job_id, connection=self.redis)
+            if job.get_status() in (JobStatus.FAILED, JobStatus.STOPPED, JobStatus.CANCELED):
+                job.delete()  # a build that failed may be asked for again
+                return self.submit(key, spec, config)
+            return False
+
+    def state(self, key):
+        from rq.exceptions import NoSuchJobError
+        from rq.job import Job, JobStatus
+
+        try:
+            job = Job.fetch("book-" + key[:32], connection=self.redis)
+        except NoSuchJobError:
+            return BuildState.unknown, ""
+        status = job.get_status()
+        if status in (JobStatus.FAILED, JobStatus.STOPPED, JobStatus.CANCELED):
+            return BuildState.failed, (job.latest_result().exc_string or "").strip().splitlines()[-1:][0] if job.latest_result() else ""
+        if status == JobStatus.FINISHED:
+            return BuildState.unknown, ""
+        return BuildState.building, ""
+
+
+_local = LocalBuilds()
+
+
+def builds():
+    """Return the build backend this app uses: RQ when Redis is configured and answers, else local."""
+    url = current_app.config.get("REDIS_URL")
+    if url:
+        queued = QueuedBuilds(url)
+        try:
+            queued.redis.ping()
+            return queued
+        except Exception as error:  # noqa: BLE001 (any Redis failure means: build here instead)
+            log.warning("Redis does not answer (%s); building books in-process", error)
+    return _local
+
+
+def request_build(key, spec):
+    """Ask for the book with this key to be built in the background; return True if this started it."""
+    config = {name: current_app.config.get(name) for name in WORKER_SETTINGS}
+    return builds().submit(key, spec, config)
+
+
+def build_state(key):
+    """Return (BuildState, message) of the build of this key."""
+    return builds().state(key)
+
+
+def _describe(error):
+    return f"{type(error).__name__}: {error}"[:300]
