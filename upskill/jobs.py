@@ -33,10 +33,15 @@ def build_book(kind, lang, module, config=None):
     from upskill import create_app
     from upskill.export.books import BookSpec
     from upskill.export.library import find_or_build
+    from upskill.extensions import db
 
     app = create_app(config)
     with app.app_context():
-        return find_or_build(BookSpec(kind, lang, module)).file_name
+        try:
+            return find_or_build(BookSpec(kind, lang, module)).file_name
+        finally:
+            db.session.remove()
+            db.engine.dispose()  # a worker that stays up (RQ's SimpleWorker) keeps no connection open
 
 
 class LocalBuilds:
