@@ -106,3 +106,34 @@ def test_a_failed_build_says_why_and_leaves_no_file(synced_app, tmp_path):
     answer = wait_until_ready(client, NAME)
     assert answer["state"] == "failed" and "RefusedResource" in answer["message"]
     assert [p for p in (tmp_path / "books").rglob("*") if p.is_file()] == []
+
+
+def test_downloads_are_counted_anonymously_and_coordinators_see_the_counts(library_client, synced_app):
+    from sqlalchemy import inspect, select
+
+    from upskill.demo import load_demo
+    from upskill.extensions import db
+    from upskill.models import User
+
+    library_client.get(f"/downloads/{NAME}")
+    wait_until_ready(library_client, NAME)
+    with library_client.get(f"/downloads/{NAME}") as first:
+        etag = first.headers["ETag"]
+    library_client.get(f"/downloads/{NAME}").close()
+    library_client.get(f"/downloads/{NAME}", headers={"If-None-Match": etag}).close()  # a revalidation
+    library_client.get(f"/downloads/{NAME}", headers={"Range": "bytes=100-199"}).close()  # the rest of a download
+    with synced_app.app_context():
+        columns = {c["name"] for c in inspect(db.engine).get_columns("book_download")}
+        load_demo()
+        db.session.commit()
+        ids = {user.role.value: user.id for user in db.session.scalars(select(User))}
+    assert columns == {"id", "file_name", "day", "count"}  # no address, no account, no time of day
+    assert library_client.get("/downloads/counts").status_code == 401
+    for role, status in (("student", 403), ("teacher", 403), ("coordinator", 200)):
+        client = synced_app.test_client()
+        with client.session_transaction() as session:
+            session["_user_id"] = str(ids[role])
+        response = client.get("/downloads/counts")
+        assert response.status_code == status, role
+    html = response.get_data(as_text=True)
+    assert f'<th scope="row">{NAME}</th><td class="num">2</td>' in html

@@ -1,10 +1,12 @@
 """The downloads pages: the list of books, a book's file, and the progress of its first build."""
-from flask import abort, current_app, jsonify, render_template, send_file, url_for
+from flask import abort, current_app, jsonify, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 
-from upskill.access import public
+from upskill.access import public, roles_required
 from upskill.downloads import bp
 from upskill.downloads.catalogue import catalogue, offer_of
+from upskill.downloads.counts import count_download, download_totals
+from upskill.extensions import db
 from upskill.i18n import current_language
 from upskill import jobs
 from upskill.jobs import BuildState
@@ -38,6 +40,9 @@ def book_file(name):
         response.headers["Retry-After"] = "5"
         response.headers["Cache-Control"] = "no-store"
         return response
+    if _starts_a_download():
+        count_download(offer.file_name)
+        db.session.commit()
     response = send_file(offer.built.path, mimetype="application/pdf", download_name=offer.file_name,
                          conditional=True, etag=offer.key[:32], last_modified=offer.built.built_at,
                          max_age=MAX_AGE)
@@ -58,6 +63,20 @@ def book_status(name):
     response = jsonify(state=state.value, message=message)
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+@bp.get("/downloads/counts")
+@roles_required("coordinator", "admin")
+def counts():
+    return render_template("downloads/counts.html", totals=download_totals())
+
+
+def _starts_a_download():
+    """True for a request that fetches the file from its start: not a revalidation, not a later range."""
+    if request.if_none_match or request.if_modified_since:
+        return False
+    ranges = request.range
+    return ranges is None or ranges.ranges[0][0] == 0
 
 
 def _offer_or_404(name):
