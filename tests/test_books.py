@@ -19,6 +19,9 @@ def books(synced_app, tmp_path):
     return build
 
 
+M02_TITLE = "The melt"
+
+
 def text_of(book):
     return "\n".join(page.extract_text() for page in PdfReader(book.path).pages)
 
@@ -197,3 +200,32 @@ def test_the_light_index_names_the_same_book_as_its_full_content(books, synced_a
     with synced_app.app_context():
         key, revision = library.key_of(BookSpec("teachers-book", "lt", "M01"))
     assert (key, revision) == (book.content_hash, "0.9")
+
+
+def test_a_handout_holds_the_chosen_modules_with_the_class_on_its_cover(synced_app, tmp_path):
+    synced_app.config["BOOKS_DIR"] = str(tmp_path / "books")
+    result = synced_app.test_cli_runner().invoke(args=[
+        "export", "pdf", "--handout", "Class 2B <Alytus VTC>", "--module", "M02", "--module", "m01", "--lang", "lt"])
+    assert result.exit_code == 0, result.output
+    assert "upskill-handout-m02-m01-lt-r0.9.pdf" in result.output
+    path = next((tmp_path / "books").rglob("upskill-handout-m02-m01-lt-r0.9.pdf"))
+    reader = PdfReader(path)
+    cover = reader.pages[0].extract_text()
+    assert "Class 2B <Alytus VTC>" in cover and "M02, M01" in cover
+    titles = [entry.title for entry in reader.outline if not isinstance(entry, list)]
+    assert titles.index(M02_TITLE) < titles.index("Pirmieji žingsniai prie mašinos")  # in the teacher's order
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Starter with a bag of pellets" not in text  # laid out as the Student's Handbook
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    (["--handout", "Class 2B"], "a handout needs one or more modules"),
+    (["--handout", "", "--module", "M01"], "a handout needs the class or school"),
+    (["--handout", "x" * 121, "--module", "M01"], "at most 120 printable characters"),
+    (["--handout", "Class\x002B", "--module", "M01"], "printable characters"),
+    (["--handout", "Class 2B", "--module", "M09"], "there is no module M09"),
+])
+def test_a_handout_without_modules_or_a_proper_class_is_refused(synced_app, tmp_path, arguments, message):
+    synced_app.config["BOOKS_DIR"] = str(tmp_path / "books")
+    result = synced_app.test_cli_runner().invoke(args=["export", "pdf", *arguments])
+    assert result.exit_code != 0 and message in result.output

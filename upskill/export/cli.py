@@ -5,7 +5,7 @@ import click
 from flask.cli import AppGroup
 
 from upskill.config import LANGUAGES
-from upskill.export.books import BOOK_KINDS, BookSpec, UnknownBook
+from upskill.export.books import BOOK_KINDS, HANDOUT, BookSpec, UnknownBook
 from upskill.export.content import load_book_content
 from upskill.export.library import find_or_build
 
@@ -18,9 +18,18 @@ export_cli = AppGroup("export", help="Export the curriculum: the course books as
 @click.option("--module", "modules", multiple=True, help="A module code such as M04 (repeatable; default: whole books).")
 @click.option("--lang", "langs", type=click.Choice(LANGUAGES), multiple=True, help="Language (repeatable; default: en).")
 @click.option("--all", "everything", is_flag=True, help="Every book, whole and per module, in every language.")
-def pdf_command(kinds, modules, langs, everything):
+@click.option("--handout", "for_whom", metavar="CLASS",
+              help="Make one handout of the --module modules, with this class or school on its cover.")
+def pdf_command(kinds, modules, langs, everything, for_whom):
     """Build the books asked for (unchanged ones come from the library) and say what was built."""
-    specs = _specs(kinds or BOOK_KINDS, modules, langs or (LANGUAGES if everything else ("en",)), everything)
+    try:
+        if for_whom is not None:
+            specs = [BookSpec(HANDOUT, lang, modules=tuple(code.upper() for code in modules), for_whom=for_whom)
+                     for lang in langs or ("en",)]
+        else:
+            specs = _specs(kinds or BOOK_KINDS, modules, langs or (LANGUAGES if everything else ("en",)), everything)
+    except UnknownBook as error:
+        raise click.ClickException(str(error)) from None
     with click.progressbar(specs, label="Building books", file=sys.stderr,
                            item_show_func=lambda s: s and f"{s.kind} {s.module or ''} {s.lang}") as bar:
         for spec in bar:

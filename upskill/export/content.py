@@ -134,8 +134,8 @@ def load_book_content(lang, module_codes=None):
     programme = next((i for i in items.values() if i.item.kind == ItemKind.programme), None)
     if programme is None:
         return None
-    order = programme.item.facts.get("modules", [])
-    chosen = [code for code in order if code in items and (module_codes is None or code in module_codes)]
+    order = programme.item.facts.get("modules", []) if module_codes is None else module_codes
+    chosen = [code for code in order if code in items and items[code].item.kind == ItemKind.module]
     modules = []
     for code in chosen:
         children = [i for i in items.values() if i.item.module_code == code]

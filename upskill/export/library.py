@@ -44,7 +44,8 @@ def library_folder():
 
 def book_key(spec, revision, hashes):
     """Return the hash of everything that goes into the book: its items, design, language, revision."""
-    digest = hashlib.sha256(json.dumps([spec.kind, spec.lang, spec.module, revision]).encode())
+    digest = hashlib.sha256(json.dumps([spec.kind, spec.lang, spec.module, list(spec.modules), spec.for_whom,
+                                        revision]).encode())
     digest.update(design_fingerprint().encode())
     for content_hash in hashes:
         digest.update(content_hash.encode())
@@ -64,11 +65,13 @@ def key_of(spec):
 
 def find_or_build(spec):
     """Return the BuiltBook for spec, building it only when no file exists for its content."""
-    content = load_book_content(spec.lang, [spec.module] if spec.module else None)
+    codes = spec.module_codes
+    content = load_book_content(spec.lang, codes)
     if content is None:
         raise UnknownBook("no curriculum has been loaded yet")
-    if spec.module and not content.modules:
-        raise UnknownBook(f"there is no module {spec.module}")
+    missing = sorted(set(codes or []) - {module.entry.code for module in content.modules})
+    if missing:
+        raise UnknownBook(f"there is no module {', '.join(missing)}")
     revision = content.revision
     key = book_key(spec, revision, content.hashes)
     found = cached_book(key)
@@ -89,7 +92,7 @@ def cached_book(key):
 
 def _build(spec, content, key, revision):
     started = time.perf_counter()
-    html = book_html(spec, content, key, revision)
+    html = book_html(spec, content, key, revision, for_whom=spec.for_whom)
     pdf, pages = render_pdf(html)
     folder = library_folder() / key[:32]
     folder.mkdir(exist_ok=True, mode=0o700)

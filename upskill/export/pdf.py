@@ -30,12 +30,16 @@ def book_html(spec, content, content_hash, revision, for_whom=None):
 
         links.figure_label = _("Figure")
         module = content.modules[0] if spec.module and content.modules else None
+        if spec.kind == "handout":
+            module_title = ", ".join(m.entry.code for m in content.modules)
+        else:
+            module_title = f"{module.entry.code} · {module.entry.text.title}" if module else None
         context = {
             "book": spec,
             "content": content,
             "title": " · ".join(part for part in ("UPSKILL", spec.title, module and module.entry.text.title) if part),
             "book_title": spec.title,
-            "module_title": f"{module.entry.code} · {module.entry.text.title}" if module else None,
+            "module_title": module_title,
             "for_whom": for_whom,
             "subject": content.programme.text.title,
             "revision": revision,
@@ -50,7 +54,7 @@ def book_html(spec, content, content_hash, revision, for_whom=None):
             "duration": duration,
             "css_string": css_string,
         }
-        return render_template(f"{TEMPLATE_FOLDER}/book.html", **context)
+        return render_template(f"{TEMPLATE_FOLDER}/book.html", layout=spec.layout, **context)
 
 
 def css_string(text):
