@@ -3,17 +3,10 @@ import re
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext
 
 BOOK_KINDS = ("programme", "student-handbook", "teachers-book")
 # A handout is the Student's Handbook of the modules a teacher picks, with the class on its cover.
 HANDOUT = "handout"
-BOOK_TITLES = {
-    "programme": lazy_gettext("Programme"),
-    "student-handbook": lazy_gettext("Student's Handbook"),
-    "teachers-book": lazy_gettext("Teacher's Book"),
-    HANDOUT: lazy_gettext("Handout"),
-}
 FOR_WHOM_LIMIT = 120
 MODULE_CODE = re.compile(r"M\d{2}")
 
@@ -70,7 +63,8 @@ class BookSpec:
     @property
     def title(self):
         """The book's title in the current language."""
-        return str(BOOK_TITLES[self.kind])
+        return {"programme": _("Programme"), "student-handbook": _("Student's Handbook"),
+                "teachers-book": _("Teacher's Book"), HANDOUT: _("Handout")}[self.kind]
 
 
 def kind_labels():
