@@ -97,6 +97,24 @@ def curriculum_copy(tmp_path):
     return target
 
 
+def get_at_once(app, path, times):
+    """GET path from `times` clients released together; return the status codes."""
+    barrier = threading.Barrier(times)
+    statuses = []
+
+    def ask():
+        client = app.test_client()
+        barrier.wait()
+        statuses.append(client.get(path).status_code)
+
+    threads = [threading.Thread(target=ask) for _ in range(times)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return statuses
+
+
 @pytest.fixture
 def count_queries(synced_app):
     """Return a function that runs a request and counts the SQL statements it issued."""

@@ -1,10 +1,10 @@
 """Free downloads: the list of books, the files with their caching headers, and one build per book."""
-import threading
 import time
 from concurrent.futures import Future
 
 import pytest
 
+from tests.conftest import get_at_once
 from upskill import jobs
 
 NAME = "upskill-student-handbook-m01-en-r0.9.pdf"
@@ -81,20 +81,7 @@ def test_twenty_simultaneous_requests_start_one_build(synced_app, tmp_path, monk
     started = []
     monkeypatch.setattr(jobs, "_local", jobs.LocalBuilds())
     monkeypatch.setattr(jobs.LocalBuilds, "_start", lambda self, spec, config: started.append(spec) or Future())
-    barrier = threading.Barrier(20)
-    statuses = []
-
-    def ask():
-        client = synced_app.test_client()
-        barrier.wait()
-        statuses.append(client.get(f"/downloads/{NAME}").status_code)
-
-    threads = [threading.Thread(target=ask) for _ in range(20)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert statuses == [202] * 20
+    assert get_at_once(synced_app, f"/downloads/{NAME}", 20) == [202] * 20
     assert len(started) == 1
 
 

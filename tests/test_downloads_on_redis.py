@@ -1,12 +1,12 @@
 """With UPSKILL_REDIS_URL set, book builds go to RQ workers on the real Redis: queued once, built once."""
 import os
-import threading
 from concurrent.futures import Future
 
 import pytest
 from redis import Redis
 from rq import Queue, SimpleWorker
 
+from tests.conftest import get_at_once
 from upskill import jobs
 
 REDIS_URL = os.environ.get("UPSKILL_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -28,20 +28,7 @@ def redis_app(synced_app, tmp_path, database_url, monkeypatch):
 
 
 def test_twenty_requests_on_any_node_queue_one_job_that_a_worker_builds(redis_app):
-    barrier = threading.Barrier(20)
-    statuses = []
-
-    def ask():
-        client = redis_app.test_client()
-        barrier.wait()
-        statuses.append(client.get(f"/downloads/{NAME}").status_code)
-
-    threads = [threading.Thread(target=ask) for _ in range(20)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert statuses == [202] * 20
+    assert get_at_once(redis_app, f"/downloads/{NAME}", 20) == [202] * 20
     queue = Queue(jobs.QUEUE_NAME, connection=Redis.from_url(REDIS_URL))
     assert queue.count == 1
     client = redis_app.test_client()
