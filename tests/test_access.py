@@ -36,11 +36,13 @@ def _get_routes(app):
                 values["name"] = "hopper"
             if rule.endpoint.startswith("downloads.book_"):
                 values["name"] = "upskill-programme-en-r0.9.pdf"
+            if rule.endpoint.startswith("downloads.archive_"):
+                values["name"] = "upskill-all-en-r0.9"
             yield rule.endpoint, rule.build(values)[1]
 
 
 # A book not built yet answers 202 with the page that follows its build.
-EXPECTED = {"downloads.book_file": 202}
+EXPECTED = {"downloads.book_file": 202, "downloads.archive_file": 202}
 
 
 def test_visitor_can_open_every_public_page(client, synced_app, monkeypatch, tmp_path):

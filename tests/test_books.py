@@ -165,7 +165,7 @@ def test_a_write_that_fails_midway_leaves_no_partial_file(tmp_path, monkeypatch)
 
     monkeypatch.setattr(library.os, "fsync", fail_after_write)
     with pytest.raises(OSError):
-        library._write_atomically(target, b"%PDF-1.7 half a book")
+        library.write_atomically(target, b"%PDF-1.7 half a book")
     assert list(tmp_path.iterdir()) == []
 
 

@@ -124,3 +124,24 @@ def test_downloads_are_counted_anonymously_and_coordinators_see_the_counts(libra
         assert response.status_code == status, role
     html = response.get_data(as_text=True)
     assert f'<th scope="row">{NAME}</th><td class="num">2</td>' in html
+
+
+def test_everything_in_one_language_comes_as_one_archive_once_the_books_are_built(library_client, monkeypatch):
+    import io
+    import zipfile
+
+    archive = "upskill-all-en-r0.9.zip"
+    assert f'href="/downloads/{archive[:-4]}.zip"' in library_client.get("/downloads/").get_data(as_text=True)
+    first = library_client.get(f"/downloads/{archive}")
+    assert first.status_code == 202
+    deadline = time.monotonic() + 180
+    while library_client.get(f"/downloads/{archive}/status").get_json()["state"] != "ready":
+        assert time.monotonic() < deadline, "the three books were not built"
+        time.sleep(1)
+    with library_client.get(f"/downloads/{archive}") as response:
+        assert response.status_code == 200 and response.mimetype == "application/zip"
+        names = sorted(zipfile.ZipFile(io.BytesIO(response.data)).namelist())
+    assert names == ["upskill-programme-en-r0.9.pdf", "upskill-student-handbook-en-r0.9.pdf",
+                     "upskill-teachers-book-en-r0.9.pdf"]
+    assert library_client.get("/downloads/upskill-all-en-r0.8.zip").status_code == 404
+    assert library_client.get("/downloads/upskill-all-xx-r0.9.zip").status_code == 404

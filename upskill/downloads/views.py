@@ -4,6 +4,7 @@ from flask_babel import gettext as _
 
 from upskill.access import public, roles_required
 from upskill.downloads import bp
+from upskill.downloads.archive import archive_name, archive_parts, archive_path
 from upskill.downloads.catalogue import catalogue, offer_of
 from upskill.downloads.counts import count_download, download_totals
 from upskill.extensions import db
@@ -24,7 +25,44 @@ def index():
     for offer in offers:
         if offer.spec.module:
             by_module.setdefault(offer.spec.module, []).append(offer)
-    return render_template("downloads/index.html", revision=revision, whole=whole, by_module=by_module)
+    archive = archive_name(lang, revision) if revision else None
+    return render_template("downloads/index.html", revision=revision, whole=whole, by_module=by_module,
+                           archive=archive)
+
+
+@bp.get("/downloads/<name>.zip")
+@public
+def archive_file(name):
+    name += ".zip"
+    parts = archive_parts(name, current_app.config["LANGUAGES"])
+    if parts is None:
+        abort(404, description=_("There is no book %(name)s at the current revision.", name=name[:80]))
+    path = archive_path(name, parts)
+    if path is None:
+        for part in parts:
+            if part.built is None and jobs.build_state(part.key)[0] is not BuildState.building:
+                jobs.request_build(part.key, part.spec)
+        return _building_page(title=_("Everything in one file"), status_url=url_for("downloads.archive_status", name=name[:-4]),
+                              download_url=url_for("downloads.archive_file", name=name[:-4]), message="")
+    response = send_file(path, mimetype="application/zip", as_attachment=True, download_name=name,
+                         conditional=True, max_age=MAX_AGE)
+    response.headers["Cache-Control"] = f"public, max-age={MAX_AGE}"
+    return response
+
+
+@bp.get("/downloads/<name>.zip/status")
+@public
+def archive_status(name):
+    parts = archive_parts(name + ".zip", current_app.config["LANGUAGES"])
+    if parts is None:
+        abort(404)
+    waiting = [part for part in parts if part.built is None]
+    failed = [jobs.build_state(part.key) for part in waiting]
+    messages = [message for state, message in failed if state is BuildState.failed]
+    state = "ready" if not waiting else "failed" if messages else "building"
+    response = jsonify(state=state, message="; ".join(messages), waiting=len(waiting), books=len(parts))
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.get("/downloads/<name>")
@@ -35,11 +73,10 @@ def book_file(name):
         state, message = jobs.build_state(offer.key)
         if state is not BuildState.building:
             jobs.request_build(offer.key, offer.spec)  # after a failure too: try again, and say why it failed
-        response = current_app.make_response(render_template("downloads/building.html", offer=offer, message=message))
-        response.status_code = 202
-        response.headers["Retry-After"] = "5"
-        response.headers["Cache-Control"] = "no-store"
-        return response
+        title = offer.spec.title + (f" · {offer.spec.module} {offer.module_title}" if offer.module_title else "")
+        return _building_page(title=title, message=message,
+                              status_url=url_for("downloads.book_status", name=offer.file_name),
+                              download_url=url_for("downloads.book_file", name=offer.file_name))
     if _starts_a_download():
         count_download(offer.file_name)
         db.session.commit()
@@ -69,6 +106,16 @@ def book_status(name):
 @roles_required("coordinator", "admin")
 def counts():
     return render_template("downloads/counts.html", totals=download_totals())
+
+
+def _building_page(title, status_url, download_url, message):
+    """Answer 202 with the page that follows a build until its file can be downloaded."""
+    response = current_app.make_response(render_template(
+        "downloads/building.html", title=title, status_url=status_url, download_url=download_url, message=message))
+    response.status_code = 202
+    response.headers["Retry-After"] = "5"
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def _starts_a_download():

@@ -99,13 +99,14 @@ def _build(spec, content, key, revision):
     book = BuiltBook(path=folder / spec.file_name(revision), file_name=spec.file_name(revision), pages=pages,
                      size=len(pdf), built_at=time.time(), seconds=round(time.perf_counter() - started, 2),
                      revision=revision, content_hash=key)
-    _write_atomically(book.path, pdf)
+    write_atomically(book.path, pdf)
     facts = {k: v for k, v in asdict(book).items() if k not in ("path", "cached")}
-    _write_atomically(folder / "book.json", json.dumps(facts).encode())  # last: it marks the book done
+    write_atomically(folder / "book.json", json.dumps(facts).encode())  # last: it marks the book done
     return book
 
 
-def _write_atomically(path, data):
+def write_atomically(path, data):
+    """Write data to path through a temporary file in the same folder, so no reader sees half of it."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".partial-")
     try:
         with os.fdopen(handle, "wb") as out:
