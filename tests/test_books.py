@@ -2,7 +2,7 @@
 import pytest
 from pypdf import PdfReader
 
-from upskill.export import library
+from upskill.export import library, pdf
 from upskill.export.books import BookSpec, UnknownBook
 from upskill.export.library import find_or_build
 
@@ -74,18 +74,21 @@ def test_bookmarks_name_modules_and_their_items(books):
     assert "Glossary" in titles
 
 
-def test_contents_gives_each_item_the_page_it_starts_on(books):
-    book = books("student-handbook")
-    reader = PdfReader(book.path)
+@pytest.mark.parametrize(("kind", "module"), [("student-handbook", None), ("teachers-book", "M01")])
+def test_contents_gives_the_page_number_printed_where_each_item_starts(books, kind, module):
+    reader = PdfReader(books(kind, "en", module).path)
     starts = {}
     for entry in reader.outline:
         if isinstance(entry, list):
             for child in entry:
                 if not isinstance(child, list):
-                    starts[child.title] = reader.get_destination_page_number(child) + 1
+                    starts[child.title] = reader.get_destination_page_number(child)
     contents = next(page.extract_text() for page in reader.pages if "Contents" in page.extract_text())
-    line = next(line for line in contents.splitlines() if "L1 · The hopper" in line)
-    assert line.rstrip().endswith(str(starts["The hopper"]))
+    for title in ("The hopper", "Fill the hopper safely", "Hopper worksheet"):
+        line = next(line for line in contents.splitlines() if title in line)
+        number = line.rsplit(" ", 1)[-1]
+        printed = reader.pages[starts[title]].extract_text().split()
+        assert number in printed, (title, number, printed[-12:])
 
 
 def test_every_page_names_the_book_language_and_revision(books):
@@ -134,7 +137,7 @@ def test_a_module_book_holds_only_that_module_and_the_terms_it_uses(books):
 
 def test_an_unchanged_book_is_not_built_again(books, monkeypatch):
     first = books("student-handbook")
-    monkeypatch.setattr(library, "render_pdf", lambda html: pytest.fail("rebuilt an unchanged book"))
+    monkeypatch.setattr(pdf, "HTML", lambda **kwargs: pytest.fail("rebuilt an unchanged book"))
     again = books("student-handbook")
     assert again.cached and again.path == first.path and again.content_hash == first.content_hash
 
@@ -147,10 +150,10 @@ def test_a_changed_design_builds_a_new_book(books, monkeypatch):
 
 
 def test_a_failed_build_leaves_no_file_behind(books, synced_app, monkeypatch, tmp_path):
-    def broken(html):
+    def broken(**kwargs):
         raise RuntimeError("renderer died")
 
-    monkeypatch.setattr(library, "render_pdf", broken)
+    monkeypatch.setattr(pdf, "HTML", broken)
     with pytest.raises(RuntimeError):
         books("teachers-book")
     files = [path for path in (tmp_path / "books").rglob("*") if path.is_file()]
@@ -229,3 +232,63 @@ def test_a_handout_without_modules_or_a_proper_class_is_refused(synced_app, tmp_
     synced_app.config["BOOKS_DIR"] = str(tmp_path / "books")
     result = synced_app.test_cli_runner().invoke(args=["export", "pdf", *arguments])
     assert result.exit_code != 0 and message in result.output
+
+
+def test_a_whole_book_is_joined_from_parts_that_stay_tagged_and_linked(books):
+    import pikepdf
+
+    book = books("student-handbook")
+    with pikepdf.open(book.path) as document:
+        pages = {page.objgen for page in document.pages}
+        root = document.Root.StructTreeRoot
+        nums = root.ParentTree.Nums
+        keys = {int(nums[i]) for i in range(0, len(nums), 2)}
+        for page in document.pages:
+            if "/StructParents" in page.obj:
+                assert int(page.obj.StructParents) in keys  # every page's content is in the structure
+
+        def walk(element):
+            if isinstance(element, pikepdf.Dictionary) and "/S" in element:
+                if "/Pg" in element:
+                    assert element.Pg.objgen in pages  # no element points at a page of a part left behind
+                kids = element.get("/K")
+                for kid in (kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []):
+                    walk(kid)
+
+        walk(root.K[0])
+        names = document.Root.Names.Dests.Names
+        destinations = {str(names[i]): names[i + 1] for i in range(0, len(names), 2)}
+        links = [annotation for page in document.pages for annotation in page.obj.get("/Annots", [])
+                 if annotation.get("/Dest") == "term-hopper"]
+        assert links, "the lesson's glossary link should lead into the glossary part"
+        glossary_page = next(i for i, page in enumerate(document.pages) if page.objgen == destinations["term-hopper"][0].objgen)
+        assert "The funnel that feeds pellets" in PdfReader(book.path).pages[glossary_page].extract_text()
+        labels = document.Root.PageLabels.Nums
+        assert str(labels[1].S) == "/r" and str(labels[3].S) == "/D"
+
+
+def test_changing_one_lesson_re_renders_only_its_module_part(app, tmp_path, curriculum_copy, monkeypatch):
+    from upskill.curriculum.sync import sync_curriculum
+    from upskill.export import assembly
+    from upskill.extensions import db
+
+    app.config.update(BOOKS_DIR=str(tmp_path / "books"), CURRICULUM_DIR=str(curriculum_copy))
+    rendered = []
+    real = assembly._render_part
+    monkeypatch.setattr(assembly, "_render_part",
+                        lambda spec, content, key, revision, kind, module: rendered.append(module and module.entry.code or kind)
+                        or real(spec, content, key, revision, kind, module))
+    with app.app_context():
+        sync_curriculum(curriculum_copy)
+        db.session.commit()
+        first = find_or_build(BookSpec("teachers-book", "en"))
+        assert rendered == ["M01", "M02", "glossary"]
+        lesson = curriculum_copy / "modules/02-melt/L1-melting.en.md"
+        lesson.write_text(lesson.read_text(encoding="utf-8") + "\nOne more sentence about the melt.\n", encoding="utf-8")
+        sync_curriculum(curriculum_copy)
+        db.session.commit()
+        rendered.clear()
+        second = find_or_build(BookSpec("teachers-book", "en"))
+    assert rendered == ["M02"]
+    assert second.content_hash != first.content_hash
+    assert "One more sentence about the melt." in text_of(second)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from flask import current_app
 
+from upskill.export.assembly import assembled_book, facts_of, part_from_files
 from upskill.export.books import UnknownBook
 from upskill.export.content import book_index, load_book_content
 from upskill.export.pdf import book_html, design_fingerprint, render_pdf
@@ -90,10 +91,16 @@ def cached_book(key):
                      **{k: v for k, v in facts.items() if k not in ("path", "cached")})
 
 
+# Whole handbooks and teacher's books are assembled from per-module parts kept in the library.
+ASSEMBLED = ("student-handbook", "teachers-book")
+
+
 def _build(spec, content, key, revision):
     started = time.perf_counter()
-    html = book_html(spec, content, key, revision, for_whom=spec.for_whom)
-    pdf, pages = render_pdf(html)
+    if spec.kind in ASSEMBLED and spec.module is None:
+        pdf, pages = assembled_book(spec, content, key, revision, store_part)
+    else:
+        pdf, pages = render_pdf(book_html(spec, content, key, revision, for_whom=spec.for_whom))
     folder = library_folder() / key[:32]
     folder.mkdir(exist_ok=True, mode=0o700)
     book = BuiltBook(path=folder / spec.file_name(revision), file_name=spec.file_name(revision), pages=pages,
@@ -103,6 +110,19 @@ def _build(spec, content, key, revision):
     facts = {k: v for k, v in asdict(book).items() if k not in ("path", "cached")}
     write_atomically(folder / "book.json", json.dumps(facts).encode())  # last: it marks the book done
     return book
+
+
+def store_part(name, build):
+    """Return the stored part of a book called name, building and storing it when it is missing."""
+    folder = library_folder() / "parts"
+    folder.mkdir(exist_ok=True, mode=0o700)
+    pdf_path, facts_path = folder / f"{name}.pdf", folder / f"{name}.json"
+    if facts_path.exists() and pdf_path.exists():
+        return part_from_files(pdf_path.read_bytes(), json.loads(facts_path.read_text()))
+    part = build()
+    write_atomically(pdf_path, part.pdf)
+    write_atomically(facts_path, json.dumps(facts_of(part)).encode())  # last: it marks the part done
+    return part
 
 
 def write_atomically(path, data):

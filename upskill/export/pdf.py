@@ -17,13 +17,18 @@ from upskill.export.transform import BookLinks
 
 # Everything a book's look depends on besides its content: a change to any of them rebuilds it.
 TEMPLATE_FOLDER = "export"
-STYLE_FILES = ("css/book.css",)
+STYLE_FILES = ("css/book.css", "css/book-numbers.css")
 FONT_FOLDER = "fonts"
 PDF_VARIANT = "pdf/ua-1"
 
 
-def book_html(spec, content, content_hash, revision, for_whom=None):
-    """Return the HTML of a book, in the book's language."""
+def book_html(spec, content, content_hash, revision, for_whom=None, part=None, part_module=None, toc_pages=None):
+    """Return the HTML of a book, in the book's language: whole, or one part of it.
+
+    part is None for a whole book laid out at once, else "front" (cover, colophon and contents,
+    with toc_pages giving each anchor's page number), "module" (the module part_module) or
+    "glossary", for a book assembled from parts.
+    """
     links = BookLinks(content.codes, {term.key for _, term in content.glossary}, "")
     with force_locale(spec.lang):
         from flask_babel import gettext as _
@@ -46,15 +51,26 @@ def book_html(spec, content, content_hash, revision, for_whom=None):
             "content_hash": content_hash,
             "built_on": date.today().isoformat(),
             "programme_facts": content.programme.item.facts,
-            "stamp": f"UPSKILL · {spec.title} · {spec.lang.upper()} · " + _("revision %(revision)s", revision=revision),
+            "stamp": book_stamp(spec, revision),
             "fallback_items": any(item.text.lang != spec.lang for m in content.modules for item in m.items),
             "kind_labels": kind_labels(),
             "adapt": lambda markup, code: Markup(links.adapt(markup or "", code)),
             "lang_attr": lambda text: Markup(' lang="en"') if text.lang != spec.lang else Markup(""),
             "duration": duration,
             "css_string": css_string,
+            "part": part,
+            "part_module": part_module,
+            "toc_page": lambda anchor: Markup(f' data-page="{toc_pages[anchor]}"') if toc_pages and anchor in toc_pages else Markup(""),
         }
         return render_template(f"{TEMPLATE_FOLDER}/book.html", layout=spec.layout, **context)
+
+
+def book_stamp(spec, revision):
+    """Return the edition stamp every page's footer carries: book, language and revision."""
+    with force_locale(spec.lang):
+        from flask_babel import gettext as _
+
+        return f"UPSKILL · {spec.title} · {spec.lang.upper()} · " + _("revision %(revision)s", revision=revision)
 
 
 def css_string(text):
@@ -63,12 +79,27 @@ def css_string(text):
     return Markup(f'"{escaped}"')
 
 
+def render_document(html, tagged=True):
+    """Lay out a book's HTML into a WeasyPrint Document; only our own files are fetched."""
+    fetcher = ProjectFileFetcher(current_app.static_folder, current_app.config["CURRICULUM_DIR"])
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(pdf_tags=tagged)
+
+
+def write_document(document, tagged=True, full_fonts=False):
+    """Return the PDF bytes of a laid-out Document: tagged PDF/UA-1 with its metadata, or plain.
+
+    full_fonts embeds whole font files instead of subsets: parts of one book then carry identical
+    fonts, which the join stores once.
+    """
+    if not tagged:
+        return document.write_pdf(full_fonts=full_fonts)
+    return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True, custom_metadata=True, full_fonts=full_fonts)
+
+
 def render_pdf(html):
     """Return (PDF bytes, number of pages) for a book's HTML; only our own files are fetched."""
-    fetcher = ProjectFileFetcher(current_app.static_folder, current_app.config["CURRICULUM_DIR"])
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(pdf_tags=True)
-    pdf = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True, custom_metadata=True)
-    return pdf, len(document.pages)
+    document = render_document(html)
+    return write_document(document), len(document.pages)
 
 
 def design_fingerprint():
