@@ -192,7 +192,9 @@ def _stamp(out, page, number_page):
     """Draw the page's number from the layer, marked as an artifact (it is not content)."""
     form = out.copy_foreign(number_page.as_form_xobject())
     name = page.add_resource(form, pikepdf.Name.XObject, prefix="Pno")
-    page.contents_add(pikepdf.Stream(out, b"/Artifact BMC q " + bytes(name) + b" Do Q EMC"), prepend=False)
+    # The page's own drawing may leave its coordinate system changed: save it, and start afresh.
+    page.contents_add(pikepdf.Stream(out, b"q\n"), prepend=True)
+    page.contents_add(pikepdf.Stream(out, b"\nQ /Artifact BMC q " + bytes(name) + b" Do Q EMC"), prepend=False)
 
 
 def _share_fonts(out):
