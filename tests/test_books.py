@@ -292,3 +292,11 @@ def test_changing_one_lesson_re_renders_only_its_module_part(app, tmp_path, curr
     assert rendered == ["M02"]
     assert second.content_hash != first.content_hash
     assert "One more sentence about the melt." in text_of(second)
+
+
+@pytest.mark.parametrize(("kind", "module"), [("teachers-book", None), ("student-handbook", "M01"), ("programme", None)])
+def test_the_books_pass_the_machine_checkable_pdf_ua_rules(books, kind, module):
+    import pdfua
+
+    report = pdfua.validate(str(books(kind, "en", module).path))
+    assert [(f.rule_id, f.message[:120]) for f in report.findings] == []

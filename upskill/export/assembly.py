@@ -19,6 +19,7 @@ from io import BytesIO
 import pikepdf
 
 from upskill.export.pdf import book_html, book_stamp, css_string, design_fingerprint, render_document, write_document
+from upskill.export.tagging import add_table_header_scopes
 
 CROSS_PART = "upskill-anchor:"
 LINK_TARGET = re.compile(r'href="#([^"]+)"')
@@ -153,6 +154,7 @@ def _join(front, parts, starts, numbers):
         Names=pikepdf.Array([x for name in sorted(destinations) for x in (pikepdf.String(name), destinations[name])])))
     _link_across_parts(out)
     _share_fonts(out)
+    add_table_header_scopes(out)
     _outline(out, front, parts, starts, front.pages)
     # Viewers show the printed numbers: i, ii, ... for the front matter, then 1, 2, ...
     out.Root.PageLabels = pikepdf.Dictionary(Nums=pikepdf.Array([

@@ -3,8 +3,10 @@ import hashlib
 import importlib.metadata
 from datetime import date
 from functools import cache
+from io import BytesIO
 from pathlib import Path
 
+import pikepdf
 from flask import current_app, render_template
 from flask_babel import force_locale
 from markupsafe import Markup
@@ -13,6 +15,7 @@ from weasyprint import HTML
 from upskill.display import duration
 from upskill.export.books import kind_labels
 from upskill.export.fetcher import BASE_URL, ProjectFileFetcher
+from upskill.export.tagging import add_table_header_scopes
 from upskill.export.transform import BookLinks
 
 # Everything a book's look depends on besides its content: a change to any of them rebuilds it.
@@ -99,7 +102,11 @@ def write_document(document, tagged=True, full_fonts=False):
 def render_pdf(html):
     """Return (PDF bytes, number of pages) for a book's HTML; only our own files are fetched."""
     document = render_document(html)
-    return write_document(document), len(document.pages)
+    with pikepdf.open(BytesIO(write_document(document))) as pdf:
+        add_table_header_scopes(pdf)
+        buffer = BytesIO()
+        pdf.save(buffer, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    return buffer.getvalue(), len(document.pages)
 
 
 def design_fingerprint():
