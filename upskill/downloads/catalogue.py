@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from upskill.export.books import BOOK_KINDS, BookSpec
 from upskill.export.content import book_index
 from upskill.export.library import book_key, cached_book
+from upskill.public.page_cache import cached_value
 
 FILE_NAME = re.compile(
     r"upskill-(?P<kind>programme|student-handbook|teachers-book)(?:-(?P<module>m\d{2}))?"
@@ -43,7 +44,19 @@ def catalogue(lang):
 
 
 def offer_of(file_name, languages):
-    """Return the Offer a download name asks for at the current revision, or None."""
+    """Return the Offer a download name asks for at the current revision, or None.
+
+    What the name stands for depends only on the content, so it is worked out once per content
+    version; whether the book is built is looked up each time.
+    """
+    named = cached_value(("book-offer", file_name), lambda: _named_book(file_name, languages))
+    if named is None:
+        return None
+    spec, key, title = named
+    return Offer(spec, file_name, key, title, None, cached_book(key))
+
+
+def _named_book(file_name, languages):
     found = FILE_NAME.fullmatch(file_name)
     if not found or found["lang"] not in languages:
         return None
@@ -59,4 +72,4 @@ def offer_of(file_name, languages):
         return None
     key = book_key(spec, index.revision, hashes)
     title = next((m.title for m in index.modules if m.code == module), None)
-    return Offer(spec, file_name, key, title, None, cached_book(key))
+    return spec, key, title

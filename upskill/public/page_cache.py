@@ -96,6 +96,11 @@ def _cached(key, build):
     return value
 
 
+def cached_value(key, build):
+    """Return a value that depends only on the content (and language), computing it on a miss."""
+    return _cached(("value", *key), build)
+
+
 def cached_fragment(key, build):
     """Return the fragment for key in the current language, building it on a miss."""
     return _cached(("fragment", *key), build)
