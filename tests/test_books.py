@@ -62,7 +62,7 @@ def test_teachers_book_has_plans_answers_and_the_student_text(books):
 
 def test_programme_book_gives_aims_hours_and_the_rubric_scale(books):
     text = text_of(books("programme"))
-    for expected in ("Aims", "Modules and hours", "First steps at the machine", "Assessment",
+    for expected in ("Written and piloted by:", "A test school", "CC BY-SA 4.0", "revision 0.9", "Aims", "Modules and hours", "First steps at the machine", "Assessment",
                      "Every compulsory step is done and recorded."):
         assert expected in text, expected
 

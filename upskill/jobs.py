@@ -28,7 +28,7 @@ class BuildState(enum.Enum):
     unknown = "unknown"  # never asked for here, or forgotten
 
 
-def build_book(kind, lang, module, config=None):
+def build_book(kind, lang, module, config=None, modules=(), for_whom=None):
     """Build one book in this process (the job a worker runs); return its file name."""
     from upskill import create_app
     from upskill.export.books import BookSpec
@@ -38,7 +38,7 @@ def build_book(kind, lang, module, config=None):
     app = create_app(config)
     with app.app_context():
         try:
-            return find_or_build(BookSpec(kind, lang, module)).file_name
+            return find_or_build(BookSpec(kind, lang, module, tuple(modules), for_whom)).file_name
         finally:
             db.session.remove()
             db.engine.dispose()  # a worker that stays up (RQ's SimpleWorker) keeps no connection open
@@ -65,7 +65,7 @@ class LocalBuilds:
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
                 max_workers=1, max_tasks_per_child=1, mp_context=multiprocessing.get_context("spawn"))
-        return self._executor.submit(build_book, spec.kind, spec.lang, spec.module, config)
+        return self._executor.submit(build_book, spec.kind, spec.lang, spec.module, config, spec.modules, spec.for_whom)
 
     def state(self, key):
         """Return (BuildState, message) of a build asked for in this process."""
@@ -98,7 +98,8 @@ class QueuedBuilds:
 
         job_id = "book-" + key[:32]
         try:
-            self._queue().enqueue_call(build_book, args=(spec.kind, spec.lang, spec.module), job_id=job_id,
+            self._queue().enqueue_call(build_book, args=(spec.kind, spec.lang, spec.module),
+                                       kwargs={"modules": list(spec.modules), "for_whom": spec.for_whom}, job_id=job_id,
                                        unique=True, timeout=1800, result_ttl=600, failure_ttl=600)
             return True
         except DuplicateJobError:

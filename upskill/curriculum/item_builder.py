@@ -51,6 +51,7 @@ class ItemBuilder:
             "licence": dict(master["licence"]),
             "languages": list(master["languages"]),
             "modules": list(master["modules"]),
+            "partners": list(master.get("partners") or []),
         }
         return ItemRecord(master["code"], "programme", None, 0, "programme", facts,
                           self.content_hash(docs.values()), texts)

@@ -169,6 +169,7 @@ PROGRAMME = Mapping({
     "outcomes": OUTCOMES,
     "modules": ListOf(MODULE_CODE, minimum=1),
     "rubric_scale": RUBRIC_SCALE,
+    "partners": ListOf(Text(max_length=200), required=False),
 })
 
 MODULE = Mapping({

@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("downloads", __name__)
 
-from upskill.downloads import views  # noqa: E402,F401  (routes register on import)
+from upskill.downloads import handouts, views  # noqa: E402,F401  (routes register on import)

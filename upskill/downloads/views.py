@@ -42,7 +42,7 @@ def archive_file(name):
         for part in parts:
             if part.built is None and jobs.build_state(part.key)[0] is not BuildState.building:
                 jobs.request_build(part.key, part.spec)
-        return _building_page(title=_("Everything in one file"), status_url=url_for("downloads.archive_status", name=name[:-4]),
+        return building_page(title=_("Everything in one file"), status_url=url_for("downloads.archive_status", name=name[:-4]),
                               download_url=url_for("downloads.archive_file", name=name[:-4]), message="")
     response = send_file(path, mimetype="application/zip", as_attachment=True, download_name=name,
                          conditional=True, max_age=MAX_AGE)
@@ -74,7 +74,7 @@ def book_file(name):
         if state is not BuildState.building:
             jobs.request_build(offer.key, offer.spec)  # after a failure too: try again, and say why it failed
         title = offer.spec.title + (f" · {offer.spec.module} {offer.module_title}" if offer.module_title else "")
-        return _building_page(title=title, message=message,
+        return building_page(title=title, message=message,
                               status_url=url_for("downloads.book_status", name=offer.file_name),
                               download_url=url_for("downloads.book_file", name=offer.file_name))
     if _starts_a_download():
@@ -108,7 +108,7 @@ def counts():
     return render_template("downloads/counts.html", totals=download_totals())
 
 
-def _building_page(title, status_url, download_url, message):
+def building_page(title, status_url, download_url, message):
     """Answer 202 with the page that follows a build until its file can be downloaded."""
     response = current_app.make_response(render_template(
         "downloads/building.html", title=title, status_url=status_url, download_url=download_url, message=message))
