@@ -9,7 +9,7 @@ AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 PAGES = ["/", "/curriculum/", "/curriculum/M01/", "/teacher/M01/", "/curriculum/M01/L1/", "/teacher/M01/L1/",
          "/curriculum/M01/T1/", "/teacher/M01/T1/", "/curriculum/M01/Q/", "/teacher/M01/Q/", "/glossary/",
          "/search?q=hopper", "/curriculum/M09/", "/curriculum/M01/W1/", "/teacher/M01/W1/",
-         "/curriculum/M01/L1/figures/hopper/", "/curriculum/M01/L2/?lang=lt"]
+         "/curriculum/M01/L1/figures/hopper/", "/curriculum/M01/L2/?lang=lt", "/downloads/", "/downloads/?lang=fr"]
 
 pytestmark = BROWSER_TESTS
 

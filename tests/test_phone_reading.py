@@ -74,3 +74,15 @@ def test_the_book_switch_shows_its_whole_focus_ring(server, browser):
     page.locator(".view-switch a").first.focus()
     style = page.locator(".view-switch").evaluate("el => getComputedStyle(el).overflow")
     assert style == "visible"  # nothing clips the outline drawn inside the pill
+
+
+def test_a_book_not_built_yet_says_when_it_is_ready_without_reloading(server, phone, synced_app, tmp_path):
+    synced_app.config["BOOKS_DIR"] = str(tmp_path / "books")
+    phone.goto(server + "/downloads/upskill-programme-en-r0.9.pdf")
+    status = phone.locator("#build-status")
+    assert "being made now" in status.inner_text()
+    assert status.get_attribute("aria-live") == "polite"
+    assert not phone.locator("#build-download").is_visible()
+    phone.locator("#build-download").wait_for(state="visible", timeout=120_000)
+    assert status.inner_text() == "Your book is ready."
+    assert phone.evaluate("performance.getEntriesByType('navigation').length") == 1  # the page was never reloaded
