@@ -300,3 +300,31 @@ def test_the_books_pass_the_machine_checkable_pdf_ua_rules(books, kind, module):
 
     report = pdfua.validate(str(books(kind, "en", module).path))
     assert [(f.rule_id, f.message[:120]) for f in report.findings] == []
+
+
+def test_a_build_killed_midway_leaves_no_book_and_its_leftovers_are_cleared(synced_app, tmp_path):
+    import multiprocessing
+    import os
+    import signal
+    import time
+
+    from upskill import jobs
+
+    folder = tmp_path / "books"
+    synced_app.config["BOOKS_DIR"] = str(folder)
+    config = {name: synced_app.config.get(name) for name in jobs.WORKER_SETTINGS}
+    worker = multiprocessing.get_context("spawn").Process(target=jobs.build_book, args=("teachers-book", "en", None, config))
+    worker.start()
+    deadline = time.monotonic() + 60
+    while not list(folder.glob("parts/*.json")):  # killed once its first part is done, before the book
+        assert time.monotonic() < deadline and worker.is_alive()
+        time.sleep(0.05)
+    os.kill(worker.pid, signal.SIGKILL)
+    worker.join()
+    books = [p for p in folder.rglob("upskill-*.pdf")]
+    assert books == []
+    left = folder / "parts" / f".partial-{__import__('socket').gethostname()}-{worker.pid}-abc"
+    left.write_bytes(b"%PDF- half")  # as a kill in the middle of a write leaves it
+    with synced_app.app_context():
+        book = find_or_build(BookSpec("teachers-book", "en"))
+    assert book.pages > 5 and not left.exists()

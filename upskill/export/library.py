@@ -8,6 +8,7 @@ and renames it into place, so a failed or killed build leaves no partial book be
 import hashlib
 import json
 import os
+import socket
 import tempfile
 import time
 from dataclasses import asdict, dataclass
@@ -91,11 +92,36 @@ def cached_book(key):
                      **{k: v for k, v in facts.items() if k not in ("path", "cached")})
 
 
+PARTIAL = ".partial-"
 # Whole handbooks and teacher's books are assembled from per-module parts kept in the library.
 ASSEMBLED = ("student-handbook", "teachers-book")
 
 
+def remove_abandoned_files(folder):
+    """Delete the temporary files of builds on this host whose process has died; return how many."""
+    removed = 0
+    host = socket.gethostname()
+    for path in folder.rglob(PARTIAL + "*"):
+        owner_host, _, rest = path.name.removeprefix(PARTIAL).rpartition("-")[0].rpartition("-")
+        pid = rest
+        if owner_host == host and pid.isdigit() and not _alive(int(pid)):
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def _alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _build(spec, content, key, revision):
+    remove_abandoned_files(library_folder())
     started = time.perf_counter()
     if spec.kind in ASSEMBLED and spec.module is None:
         pdf, pages = assembled_book(spec, content, key, revision, store_part)
@@ -126,8 +152,12 @@ def store_part(name, build):
 
 
 def write_atomically(path, data):
-    """Write data to path through a temporary file in the same folder, so no reader sees half of it."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".partial-")
+    """Write data to path through a temporary file in the same folder, so no reader sees half of it.
+
+    The temporary file's name carries this host and process, so that one a killed build left
+    behind can be told from one still being written (see remove_abandoned_files).
+    """
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f"{PARTIAL}{socket.gethostname()}-{os.getpid()}-")
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
