@@ -119,7 +119,9 @@ class QueuedBuilds:
             return BuildState.unknown, ""
         status = job.get_status()
         if status in (JobStatus.FAILED, JobStatus.STOPPED, JobStatus.CANCELED):
-            return BuildState.failed, (job.latest_result().exc_string or "").strip().splitlines()[-1:][0] if job.latest_result() else ""
+            result = job.latest_result()
+            lines = (result.exc_string or "").strip().splitlines() if result else []
+            return BuildState.failed, (lines[-1] if lines else status.value)[:300]
         if status == JobStatus.FINISHED:
             return BuildState.unknown, ""
         return BuildState.building, ""
