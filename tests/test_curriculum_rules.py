@@ -11,6 +11,16 @@ def warnings_of(root):
     return [p.format(curriculum.root) for p in problems if p.warning]
 
 
+def add_single_answer_question(root, right, wrong):
+    """Add a second single-answer question to the M01 quiz (dropping its translation, which would lack it)."""
+    (root / M01 / "quiz.lt.yaml").unlink()
+    edit(root, f"{M01}/quiz.en.yaml", "  - id: q2\n", (
+        "  - id: q3\n    question: What is PP?\n    options:\n"
+        f"      - text: {right}\n        correct: true\n        feedback: Right.\n"
+        f"      - text: {wrong}\n        feedback: No.\n"
+        "  - id: q2\n"))
+
+
 def test_a_rubric_off_the_programme_scale_is_reported(curriculum_copy):
     edit(curriculum_copy, f"{M01}/T1-fill-the-hopper.en.md", "levels: [Not yet, Competent, Excellent]",
          "levels: [Not yet, Competent, Proficient]")
@@ -27,12 +37,7 @@ def test_a_criterion_needs_a_descriptor_for_every_level_of_the_scale(curriculum_
 
 
 def test_a_quiz_won_by_picking_the_longest_option_gets_a_warning_not_a_failure(runner, curriculum_copy):
-    (curriculum_copy / M01 / "quiz.lt.yaml").unlink()  # it would lack the new question
-    edit(curriculum_copy, f"{M01}/quiz.en.yaml", "  - id: q2\n", (
-        "  - id: q3\n    question: What is PP?\n    options:\n"
-        "      - text: A polyolefin made from propylene.\n        correct: true\n        feedback: Right.\n"
-        "      - text: A resin.\n        feedback: No.\n"
-        "  - id: q2\n"))
+    add_single_answer_question(curriculum_copy, right="A polyolefin made from propylene.", wrong="A resin.")
     assert warnings_of(curriculum_copy) == [
         f"curriculum/{M01}/quiz.en.yaml:1: warning: in 2 of 2 single-answer questions the right option is "
         "the longest: reword the options so that length gives nothing away"
@@ -45,12 +50,7 @@ def test_a_quiz_won_by_picking_the_longest_option_gets_a_warning_not_a_failure(r
 def test_a_quiz_won_by_picking_the_shortest_option_gets_a_warning_too(curriculum_copy):
     edit(curriculum_copy, f"{M01}/quiz.en.yaml", "It feeds pellets into the barrel.", "Feeds.")
     assert warnings_of(curriculum_copy) == []  # one question is too few to judge
-    (curriculum_copy / M01 / "quiz.lt.yaml").unlink()
-    edit(curriculum_copy, f"{M01}/quiz.en.yaml", "  - id: q2\n", (
-        "  - id: q3\n    question: What is PP?\n    options:\n"
-        "      - text: A polyolefin.\n        correct: true\n        feedback: Right.\n"
-        "      - text: A thermoset resin cured with heat.\n        feedback: No.\n"
-        "  - id: q2\n"))
+    add_single_answer_question(curriculum_copy, right="A polyolefin.", wrong="A thermoset resin cured with heat.")
     assert warnings_of(curriculum_copy) == [
         f"curriculum/{M01}/quiz.en.yaml:1: warning: in 2 of 2 single-answer questions the right option is "
         "the shortest: reword the options so that length gives nothing away"

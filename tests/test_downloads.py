@@ -145,3 +145,4 @@ def test_everything_in_one_language_comes_as_one_archive_once_the_books_are_buil
                      "upskill-teachers-book-en-r0.9.pdf"]
     assert library_client.get("/downloads/upskill-all-en-r0.8.zip").status_code == 404
     assert library_client.get("/downloads/upskill-all-xx-r0.9.zip").status_code == 404
+    assert library_client.get("/downloads/upskill-all-en-r0.8.zip/status").status_code == 404

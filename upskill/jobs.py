@@ -154,5 +154,16 @@ def build_state(key):
     return builds().state(key)
 
 
+def ensure_build(key, spec):
+    """Make sure the book is being built; return (BuildState, message) as the build stood before.
+
+    A failed build is asked for again, and its message says what went wrong last time.
+    """
+    state, message = build_state(key)
+    if state is not BuildState.building:
+        request_build(key, spec)
+    return state, message
+
+
 def _describe(error):
     return f"{type(error).__name__}: {error}"[:300]

@@ -2,6 +2,7 @@
 import hashlib
 import re
 import zipfile
+from io import BytesIO
 from pathlib import Path
 
 from upskill.downloads.catalogue import catalogue
@@ -39,8 +40,6 @@ def archive_path(name, parts):
 
 
 def _zipped(parts):
-    from io import BytesIO
-
     buffer = BytesIO()
     # PDFs are compressed already: storing them keeps the archive quick to make and to open.
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:

@@ -2,9 +2,9 @@
 import re
 from dataclasses import dataclass
 
-from upskill.export.books import BOOK_KINDS, BookSpec
+from upskill.export.books import BOOK_KINDS, BookSpec, UnknownBook
 from upskill.export.content import book_index
-from upskill.export.library import book_key, cached_book
+from upskill.export.library import cached_book, key_of
 from upskill.public.page_cache import cached_value
 
 FILE_NAME = re.compile(
@@ -26,21 +26,29 @@ class Offer:
 
 
 def catalogue(lang):
-    """Return the revision and the Offers of every book in lang, or (None, []) with no curriculum."""
+    """Return the revision and the Offers of every book in lang, or (None, []) with no curriculum.
+
+    The books and their keys are worked out once per content version; whether each is built is
+    looked up each time.
+    """
+    revision, named = cached_value(("book-catalogue", lang), lambda: _named_books(lang)) or (None, [])
+    return revision, [Offer(spec, spec.file_name(revision), key, title, title_lang, cached_book(key))
+                      for spec, key, title, title_lang in named]
+
+
+def _named_books(lang):
     index = book_index(lang)
     if index is None:
-        return None, []
-    offers = []
+        return None
+    named = []
     for module in [None, *index.modules]:
         for kind in BOOK_KINDS:
             if kind == "programme" and module:
                 continue
             spec = BookSpec(kind, lang, module.code if module else None)
-            hashes, _ = index.hashes(spec.module)
-            key = book_key(spec, index.revision, hashes)
-            offers.append(Offer(spec, spec.file_name(index.revision), key, module and module.title,
-                                module and module.lang, cached_book(key)))
-    return index.revision, offers
+            key, _revision = key_of(spec, index)
+            named.append((spec, key, module and module.title, module and module.lang))
+    return index.revision, named
 
 
 def offer_of(file_name, languages):
@@ -67,9 +75,9 @@ def _named_book(file_name, languages):
     if index is None or index.revision != found["revision"]:
         return None
     spec = BookSpec(found["kind"], found["lang"], module)
-    hashes, present = index.hashes(module)
-    if module and not present:
+    try:
+        key, _revision = key_of(spec, index)
+    except UnknownBook:
         return None
-    key = book_key(spec, index.revision, hashes)
     title = next((m.title for m in index.modules if m.code == module), None)
     return spec, key, title

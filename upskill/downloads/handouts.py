@@ -12,10 +12,10 @@ from upskill import jobs
 from upskill.access import roles_required
 from upskill.downloads import bp
 from upskill.downloads.forms import HandoutForm
-from upskill.downloads.views import MAX_AGE, building_page
+from upskill.downloads.views import building_page
 from upskill.export.books import HANDOUT, BookSpec, UnknownBook
 from upskill.export.content import book_index
-from upskill.export.library import book_key, cached_book
+from upskill.export.library import cached_book, key_of
 from upskill.i18n import LANGUAGE_NAMES, current_language
 from upskill.jobs import BuildState
 
@@ -48,9 +48,7 @@ def handout_file(name):
     spec, key, book = _handout_or_404(name)
     links = {"name": name, "for": spec.for_whom}
     if book is None:
-        state, message = jobs.build_state(key)
-        if state is not BuildState.building:
-            jobs.request_build(key, spec)
+        _state, message = jobs.ensure_build(key, spec)
         return building_page(title=_("Handout"), message=message,
                              status_url=url_for("downloads.handout_status", **links),
                              download_url=url_for("downloads.handout_file", **links))
@@ -84,13 +82,9 @@ def _handout_or_404(name):
     if index is None or index.revision != found["revision"]:
         abort(404, description=_("There is no book %(name)s at the current revision.", name=name[:80]))
     modules = tuple(code.upper() for code in found["modules"].split("-")[1:])
-    known = {module.code: module for module in index.modules}
     try:
         spec = BookSpec(HANDOUT, found["lang"], modules=modules, for_whom=request.args.get("for", ""))
+        key, _revision = key_of(spec, index)
     except UnknownBook as error:
         abort(404, description=str(error))
-    if any(code not in known for code in modules):
-        abort(404, description=_("There is no book %(name)s at the current revision.", name=name[:80]))
-    hashes = [index.programme_hash, *(h for code in modules for h in known[code].hashes)]
-    key = book_key(spec, index.revision, hashes)
     return spec, key, cached_book(key)

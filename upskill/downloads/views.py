@@ -3,13 +3,13 @@ from flask import abort, current_app, jsonify, render_template, request, send_fi
 from flask_babel import gettext as _
 
 from upskill.access import public, roles_required
+from upskill import jobs
 from upskill.downloads import bp
 from upskill.downloads.archive import archive_name, archive_parts, archive_path
 from upskill.downloads.catalogue import catalogue, offer_of
 from upskill.downloads.counts import count_download, download_totals
 from upskill.extensions import db
 from upskill.i18n import current_language
-from upskill import jobs
 from upskill.jobs import BuildState
 
 MAX_AGE = 86400  # a day: the name carries the revision and the ETag the exact content
@@ -40,8 +40,8 @@ def archive_file(name):
     path = archive_path(name, parts)
     if path is None:
         for part in parts:
-            if part.built is None and jobs.build_state(part.key)[0] is not BuildState.building:
-                jobs.request_build(part.key, part.spec)
+            if part.built is None:
+                jobs.ensure_build(part.key, part.spec)
         return building_page(title=_("Everything in one file"), status_url=url_for("downloads.archive_status", name=name[:-4]),
                               download_url=url_for("downloads.archive_file", name=name[:-4]), message="")
     response = send_file(path, mimetype="application/zip", as_attachment=True, download_name=name,
@@ -70,9 +70,7 @@ def archive_status(name):
 def book_file(name):
     offer = _offer_or_404(name)
     if offer.built is None:
-        state, message = jobs.build_state(offer.key)
-        if state is not BuildState.building:
-            jobs.request_build(offer.key, offer.spec)  # after a failure too: try again, and say why it failed
+        _state, message = jobs.ensure_build(offer.key, offer.spec)
         title = offer.spec.title + (f" · {offer.spec.module} {offer.module_title}" if offer.module_title else "")
         return building_page(title=title, message=message,
                               status_url=url_for("downloads.book_status", name=offer.file_name),
@@ -94,7 +92,7 @@ def book_status(name):
     if offer.built is not None:
         return jsonify(state="ready", url=url_for("downloads.book_file", name=name), pages=offer.built.pages)
     state, message = jobs.build_state(offer.key)
-    if state is BuildState.unknown:
+    if state is BuildState.unknown:  # never asked for on this node (or forgotten): start it here
         jobs.request_build(offer.key, offer.spec)
         state = BuildState.building
     response = jsonify(state=state.value, message=message)

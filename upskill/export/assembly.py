@@ -38,10 +38,9 @@ class Part:
 
 def assembled_book(spec, content, key, revision, store):
     """Return (PDF bytes, pages) of a whole book; store(name, build) caches a part's bytes."""
-    parts = [(f"module {module.entry.code}", "module", module) for module in content.modules]
-    parts.append(("glossary", "glossary", None))
+    parts = [("module", module) for module in content.modules] + [("glossary", None)]
     built = []
-    for label, kind, module in parts:
+    for kind, module in parts:
         part_key = _part_key(spec, revision, kind, module, content)
         built.append(store(part_key, lambda: _render_part(spec, content, key, revision, kind, module)))
     starts, total = _layout(built)

@@ -88,10 +88,12 @@ class BookIndex:
     programme_hash: str
     modules: list
 
-    def hashes(self, module=None):
-        """Return the content hashes of the items a book holds (one module, or all)."""
-        chosen = [m for m in self.modules if module is None or m.code == module]
-        return [self.programme_hash, *(h for m in chosen for h in m.hashes)], bool(chosen)
+    def hashes(self, codes=None):
+        """Return the content hashes of the items a book of these modules holds (None: all of them),
+        and whether every module named exists."""
+        known = {m.code: m for m in self.modules}
+        chosen = [known[code] for code in codes if code in known] if codes is not None else self.modules
+        return [self.programme_hash, *(h for m in chosen for h in m.hashes)], len(chosen) == len(codes or chosen)
 
 
 def book_index(lang):

@@ -54,14 +54,14 @@ def book_key(spec, revision, hashes):
     return digest.hexdigest()
 
 
-def key_of(spec):
+def key_of(spec, index=None):
     """Return (key, revision) of the book as the synced content stands, from the light index."""
-    index = book_index(spec.lang)
+    index = index or book_index(spec.lang)
     if index is None:
         raise UnknownBook("no curriculum has been loaded yet")
-    hashes, found = index.hashes(spec.module)
-    if spec.module and not found:
-        raise UnknownBook(f"there is no module {spec.module}")
+    hashes, found = index.hashes(spec.module_codes)
+    if not found:
+        raise UnknownBook(f"there is no module {', '.join(spec.module_codes)}")
     return book_key(spec, index.revision, hashes), index.revision
 
 

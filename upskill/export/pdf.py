@@ -9,6 +9,7 @@ from pathlib import Path
 import pikepdf
 from flask import current_app, render_template
 from flask_babel import force_locale
+from flask_babel import gettext as _
 from markupsafe import Markup
 from weasyprint import HTML
 
@@ -32,11 +33,8 @@ def book_html(spec, content, content_hash, revision, for_whom=None, part=None, p
     with toc_pages giving each anchor's page number), "module" (the module part_module) or
     "glossary", for a book assembled from parts.
     """
-    links = BookLinks(content.codes, {term.key for _, term in content.glossary}, "")
     with force_locale(spec.lang):
-        from flask_babel import gettext as _
-
-        links.figure_label = _("Figure")
+        links = BookLinks(content.codes, {term.key for _name, term in content.glossary}, _("Figure"))
         module = content.modules[0] if spec.module and content.modules else None
         if spec.kind == "handout":
             module_title = ", ".join(m.entry.code for m in content.modules)
@@ -71,8 +69,6 @@ def book_html(spec, content, content_hash, revision, for_whom=None, part=None, p
 def book_stamp(spec, revision):
     """Return the edition stamp every page's footer carries: book, language and revision."""
     with force_locale(spec.lang):
-        from flask_babel import gettext as _
-
         return f"UPSKILL · {spec.title} · {spec.lang.upper()} · " + _("revision %(revision)s", revision=revision)
 
 
