@@ -60,8 +60,8 @@ def offer_of(file_name, languages):
     named = cached_value(("book-offer", file_name), lambda: _named_book(file_name, languages))
     if named is None:
         return None
-    spec, key, title = named
-    return Offer(spec, file_name, key, title, None, cached_book(key))
+    spec, key, title, title_lang = named
+    return Offer(spec, file_name, key, title, title_lang, cached_book(key))
 
 
 def _named_book(file_name, languages):
@@ -79,5 +79,5 @@ def _named_book(file_name, languages):
         key, _revision = key_of(spec, index)
     except UnknownBook:
         return None
-    title = next((m.title for m in index.modules if m.code == module), None)
-    return spec, key, title
+    entry = next((m for m in index.modules if m.code == module), None)
+    return spec, key, entry and entry.title, entry and entry.lang

@@ -35,7 +35,9 @@ def handout():
     if not form.is_submitted():
         form.lang.data = current_language()
     if not form.validate_on_submit():
-        return render_template("downloads/handout.html", form=form), 400 if form.is_submitted() else 200
+        title_langs = {module.code: module.lang for module in index.modules}
+        return (render_template("downloads/handout.html", form=form, title_langs=title_langs),
+                400 if form.is_submitted() else 200)
     chosen = tuple(module.code for module in index.modules if module.code in form.modules.data)
     spec = BookSpec(HANDOUT, form.lang.data, modules=chosen, for_whom=form.for_whom.data.strip())
     return redirect(url_for("downloads.handout_file", name=spec.file_name(index.revision), **{"for": spec.for_whom}),

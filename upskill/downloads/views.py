@@ -71,8 +71,7 @@ def book_file(name):
     offer = _offer_or_404(name)
     if offer.built is None:
         _state, message = jobs.ensure_build(offer.key, offer.spec)
-        title = offer.spec.title + (f" · {offer.spec.module} {offer.module_title}" if offer.module_title else "")
-        return building_page(title=title, message=message,
+        return building_page(title=offer.spec.title, message=message, offer=offer,
                               status_url=url_for("downloads.book_status", name=offer.file_name),
                               download_url=url_for("downloads.book_file", name=offer.file_name))
     if _starts_a_download():
@@ -106,10 +105,11 @@ def counts():
     return render_template("downloads/counts.html", totals=download_totals())
 
 
-def building_page(title, status_url, download_url, message):
+def building_page(title, status_url, download_url, message, offer=None):
     """Answer 202 with the page that follows a build until its file can be downloaded."""
     response = current_app.make_response(render_template(
-        "downloads/building.html", title=title, status_url=status_url, download_url=download_url, message=message))
+        "downloads/building.html", title=title, status_url=status_url, download_url=download_url, message=message,
+        offer=offer))
     response.status_code = 202
     response.headers["Retry-After"] = "5"
     response.headers["Cache-Control"] = "no-store"
