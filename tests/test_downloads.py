@@ -146,3 +146,11 @@ def test_everything_in_one_language_comes_as_one_archive_once_the_books_are_buil
     assert library_client.get("/downloads/upskill-all-en-r0.8.zip").status_code == 404
     assert library_client.get("/downloads/upskill-all-xx-r0.9.zip").status_code == 404
     assert library_client.get("/downloads/upskill-all-en-r0.8.zip/status").status_code == 404
+
+
+def test_the_build_page_marks_an_untranslated_module_title_as_english(library_client, monkeypatch):
+    monkeypatch.setattr(jobs, "request_build", lambda key, spec: True)
+    html = library_client.get("/downloads/upskill-student-handbook-m01-fr-r0.9.pdf?lang=fr").get_data(as_text=True)
+    assert '· M01 <span lang="en">First steps at the machine</span>' in html
+    html = library_client.get("/downloads/upskill-student-handbook-m01-lt-r0.9.pdf?lang=lt").get_data(as_text=True)
+    assert "· M01 <span>Pirmieji žingsniai prie mašinos</span>" in html
