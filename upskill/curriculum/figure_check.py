@@ -7,6 +7,8 @@ column meets this through `name.narrow.svg` beside it, which the site shows on p
 import re
 from xml.parsers import expat
 
+from upskill.curriculum.source import FIGURE_FILE, figure_file
+
 PHONE_FIGURE_WIDTH = 302
 MIN_TEXT_PX = 11
 DEFAULT_FONT_SIZE = 16.0
@@ -18,28 +20,55 @@ def figure_problems(module):
     """Return (path, line, message) for every figure of the module that a phone cannot show legibly."""
     problems = []
     for name, path in module.figures.items():
-        narrow = module.narrow_figures.get(name)
-        target = narrow or path
-        reading = smallest_text(target)
-        if reading is None:
-            continue
-        width, size, line = reading
-        shown = size * PHONE_FIGURE_WIDTH / width
-        if shown >= MIN_TEXT_PX:
-            continue
-        needed = MIN_TEXT_PX * width / PHONE_FIGURE_WIDTH
-        if narrow:
-            message = (f"text of font-size {size:g} shows at {shown:.1f} px on a phone; the narrow variant "
-                       f"needs at least {needed:.1f} in its {width:g}-wide viewBox")
-        else:
-            message = (f"text of font-size {size:g} shows at {shown:.1f} px on a phone: draw a narrow variant "
-                       f"{name.removesuffix('.svg')}.narrow.svg (for example 360 wide with text of at least "
-                       f"{MIN_TEXT_PX * 360 / PHONE_FIGURE_WIDTH:.1f})")
-        problems.append((target, line, message))
+        problems.extend(_legibility(name, path, module.narrow_figures.get(name)))
     for name, path in module.narrow_figures.items():
         if name not in module.figures:
             problems.append((path, 1, f"narrow variant of a figure that does not exist: {name}"))
+    problems.extend(_translated_figure_problems(module))
     return problems
+
+
+def _translated_figure_problems(module):
+    """A translated figure needs its master, and its own narrow variant where the master has one."""
+    problems = []
+    for file_name, path in module.translated_figures.items():
+        match = FIGURE_FILE.match(file_name)
+        name, lang = match["stem"] + ".svg", match["lang"]
+        if name not in module.figures:
+            problems.append((path, 1, f"translation of a figure that does not exist: {name}"))
+        elif match["narrow"]:
+            if name not in module.narrow_figures:
+                problems.append((path, 1, f"{name} has no narrow variant in English to translate"))
+            if figure_file(name, lang) not in module.translated_figures:
+                problems.append((path, 1, f"narrow translation without its wide one: draw {figure_file(name, lang)}"))
+        else:
+            narrow = module.translated_figures.get(figure_file(name, lang, narrow=True))
+            if name in module.narrow_figures and narrow is None:
+                problems.append((path, 1, f"the English figure has a narrow variant: translate it too, as "
+                                          f"{figure_file(name, lang, narrow=True)}"))
+            problems.extend(_legibility(name, path, narrow))
+    return problems
+
+
+def _legibility(name, path, narrow):
+    """Return the problem, if any, of a figure whose smallest text is too small on a phone."""
+    target = narrow or path
+    reading = smallest_text(target)
+    if reading is None:
+        return []
+    width, size, line = reading
+    shown = size * PHONE_FIGURE_WIDTH / width
+    if shown >= MIN_TEXT_PX:
+        return []
+    needed = MIN_TEXT_PX * width / PHONE_FIGURE_WIDTH
+    if narrow:
+        message = (f"text of font-size {size:g} shows at {shown:.1f} px on a phone; the narrow variant "
+                   f"needs at least {needed:.1f} in its {width:g}-wide viewBox")
+    else:
+        message = (f"text of font-size {size:g} shows at {shown:.1f} px on a phone: draw a narrow variant "
+                   f"{name.removesuffix('.svg')}.narrow.svg (for example 360 wide with text of at least "
+                   f"{MIN_TEXT_PX * 360 / PHONE_FIGURE_WIDTH:.1f})")
+    return [(target, line, message)]
 
 
 def smallest_text(path):

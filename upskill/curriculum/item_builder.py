@@ -1,7 +1,7 @@
 """Build the stored records of programme, modules and items, rendered in every language."""
 from upskill.config import LANGUAGES
 from upskill.curriculum.records import ItemRecord, TextRecord, hash_parts
-from upskill.curriculum.render import plain_text, render_block, render_inline
+from upskill.curriculum.render import heading_ids, plain_text, render_block, render_inline
 from upskill.curriculum.shuffle import display_order
 from upskill.curriculum.text import count_words, fold, iter_strings
 
@@ -20,12 +20,15 @@ class ItemBuilder:
         return {
             "lang": lang, "module": module.code, "glossary": self.definitions[lang],
             "narrow_figures": set(module.narrow_figures),
+            "translated_figures": set(module.translated_figures),
             "item": item.short_code if item else None,
             "figures_found": [],
         }
 
-    def content_hash(self, docs):
-        return hash_parts(self.glossary_hash, *(d.raw for d in sorted(docs, key=lambda d: str(d.path))))
+    def content_hash(self, docs, module=None):
+        """Hash what an item's pages are made of: its texts, the glossary, and which figure files exist."""
+        figures = sorted([*module.figures, *module.narrow_figures, *module.translated_figures]) if module else []
+        return hash_parts(self.glossary_hash, *figures, *(d.raw for d in sorted(docs, key=lambda d: str(d.path))))
 
     def programme(self, curriculum):
         docs = curriculum.programme
@@ -79,7 +82,7 @@ class ItemBuilder:
             "worksheets": [i.code for i in worksheets],
         }
         records = [ItemRecord(module.code, "module", None, position, module.slug, facts,
-                              self.content_hash(module.docs.values()), texts)]
+                              self.content_hash(module.docs.values(), module), texts)]
         for index, item in enumerate(lessons + tasks + ([quiz] if quiz else []) + worksheets, start=1):
             records.append(getattr(self, item.kind)(item, index))
         return records
@@ -112,8 +115,8 @@ class ItemBuilder:
         """Return the text of an item whose student text and teacher's notes are Markdown bodies."""
         master = item.student["en"].meta
         student, teacher = item.student.get(lang), item.teacher.get(lang)
-        body_html = render_block(student.body, context) if student else ""
-        teacher_html = render_block(teacher.body, context) if teacher else None
+        body_html = render_block(student.body, _with_master_anchors(context, item.student)) if student else ""
+        teacher_html = render_block(teacher.body, _with_master_anchors(context, item.teacher)) if teacher else None
         return self.text(
             title=(student.meta if student else master).get("title", master["title"]),
             body_html=body_html,
@@ -204,7 +207,7 @@ class ItemBuilder:
     def record(self, item, position, facts, texts):
         docs = list(item.student.values()) + list(item.teacher.values())
         return ItemRecord(item.code, item.kind, item.module.code, position, item.slug, facts,
-                          self.content_hash(docs), texts)
+                          self.content_hash(docs, item.module), texts)
 
     def outcomes(self, outcomes, lang, module=None):
         context = self.context(lang, module)
@@ -226,3 +229,10 @@ class ItemBuilder:
 
 def _languages(item):
     return [lang for lang in LANGUAGES if lang in item.student or lang in item.teacher]
+
+
+def _with_master_anchors(context, docs):
+    """Return the context for rendering docs[lang] with the headings anchored as in English."""
+    if context["lang"] == "en" or "en" not in docs:
+        return context
+    return {**context, "heading_anchors": heading_ids(docs["en"].body)}

@@ -8,8 +8,10 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.container import container_plugin
 
+from upskill.curriculum.source import figure_file
+
 # Bump when the rendered HTML changes shape, so the next sync re-renders every item.
-RENDER_VERSION = "6"
+RENDER_VERSION = "7"
 
 # `[risk](glossary:-)`: the author says the word is not the glossary term here.
 NOT_A_TERM = "-"
@@ -52,12 +54,30 @@ ALLOWED_ATTRIBUTES = {
 URL_SCHEMES = {"https", "http", "mailto"}
 
 
+def heading_ids(text):
+    """Return the anchors of a text's headings, in order, as its page shows them."""
+    return [t.attrGet("id") for t in make_parser().parse(text or "") if t.type == "heading_open" and t.attrGet("id")]
+
+
+def _use_master_anchors(state):
+    """Give a translation's headings the anchors of the English headings in the same places.
+
+    So `item:M03.L2#the-law-behind-the-ce-mark` opens the same section in every language.
+    """
+    anchors = state.env.get("heading_anchors") if isinstance(state.env, dict) else None
+    headings = [t for t in state.tokens if t.type == "heading_open" and t.attrGet("id")]
+    if anchors and len(anchors) == len(headings):
+        for token, anchor in zip(headings, anchors):
+            token.attrSet("id", anchor)
+
+
 @cache
 def make_parser():
     """Return the Markdown parser used for every curriculum text."""
     parser = MarkdownIt("commonmark", {"html": True, "typographer": False}).enable("table")
     parser.use(anchors_plugin, min_level=2, max_level=3)
     parser.core.ruler.push("not_a_term", _drop_not_a_term_links)
+    parser.core.ruler.push("master_anchors", _use_master_anchors)
     for kind in BOX_KINDS:
         parser.use(container_plugin, name=kind, render=_render_box)
     for rule, render in (
@@ -177,11 +197,19 @@ def _render_image(self, tokens, idx, options, env):
     if not (token.meta.get("figure") and caption and env.get("module")):
         return image
     name = src.rsplit("/", 1)[-1]
-    if name in env.get("narrow_figures", ()):
-        narrow = src.removesuffix(".svg") + ".narrow.svg"
-        image = f'<picture><source media="{NARROW_MEDIA}" srcset="{html.escape(narrow)}">{image}</picture>'
+    folder = src.removesuffix(name)
+    lang = env.get("lang", "en")
+    translated = env.get("translated_figures", ())
+    shown = figure_file(name, lang) if figure_file(name, lang) in translated else name
+    image = f'<img src="{html.escape(folder + shown)}" alt="{html.escape(alt)}" loading="lazy">'
+    narrow = figure_file(name, lang, narrow=True)
+    if narrow not in translated:
+        has_english_narrow = shown == name and name in env.get("narrow_figures", ())
+        narrow = figure_file(name, narrow=True) if has_english_narrow else None
+    if narrow:
+        image = f'<picture><source media="{NARROW_MEDIA}" srcset="{html.escape(folder + narrow)}">{image}</picture>'
     if "figures_found" in env:
-        env["figures_found"].append({"name": name, "alt": alt, "caption": caption})
+        env["figures_found"].append({"name": name, "file": shown, "alt": alt, "caption": caption})
     hint = ZOOM_HINTS.get(env.get("lang", "en"), ZOOM_HINTS["en"])
     return (
         f'<a class="figure-zoom" href="{html.escape(figure_view_url(env, name))}">{image}</a>'

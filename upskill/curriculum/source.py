@@ -14,6 +14,14 @@ ITEM_FILE = re.compile(
 LANG_YAML = re.compile(r"^(?P<stem>module|programme|quiz)(?:\.(?P<lang>[a-z]{2}))?\.yaml$")
 KIND_OF_PREFIX = {"L": "lesson", "T": "task", "W": "worksheet"}
 NARROW_SUFFIX = ".narrow.svg"
+# machine-units.svg, machine-units.narrow.svg, and their translations machine-units.lt.svg, machine-units.narrow.lt.svg
+FIGURE_FILE = re.compile(r"^(?P<stem>[a-z0-9]+(?:-[a-z0-9]+)*)(?P<narrow>\.narrow)?(?:\.(?P<lang>[a-z]{2}))?\.svg$")
+
+
+def figure_file(name, lang="en", narrow=False):
+    """Return the file of figure name (machine-units.svg) in a language: machine-units.narrow.lt.svg."""
+    stem = name.removesuffix(".svg")
+    return stem + (".narrow" if narrow else "") + ("" if lang == "en" else f".{lang}") + ".svg"
 
 
 @dataclass
@@ -82,6 +90,8 @@ class Module:
     items: dict = field(default_factory=dict)  # short code -> Item
     figures: dict = field(default_factory=dict)  # file name -> Path
     narrow_figures: dict = field(default_factory=dict)  # wide figure's file name -> Path of its phone variant
+    # A figure's text in another language: file name (machine-units.lt.svg, machine-units.narrow.lt.svg) -> Path
+    translated_figures: dict = field(default_factory=dict)
 
     @property
     def code(self):
@@ -209,10 +219,18 @@ class _Reader:
             self.problem(folder, 1, "the only sub-folder of a module is figures/")
             return
         for path in sorted(folder.iterdir()):
+            match = FIGURE_FILE.match(path.name)
             if path.suffix != ".svg" or not path.is_file():
                 self.problem(path, 1, "figures must be SVG files")
-            elif path.name.endswith(NARROW_SUFFIX):
-                module.narrow_figures[path.name.removesuffix(NARROW_SUFFIX) + ".svg"] = path
+            elif not match:
+                self.problem(path, 1, "unexpected figure file name; use name.svg, name.narrow.svg, name.<lang>.svg or name.narrow.<lang>.svg")
+            elif match["lang"] == "en":
+                self.problem(path, 1, "the English figure is the master, without a language code")
+            elif match["lang"]:
+                if self.check_language(path, match["lang"]):
+                    module.translated_figures[path.name] = path
+            elif match["narrow"]:
+                module.narrow_figures[match["stem"] + ".svg"] = path
             else:
                 module.figures[path.name] = path
 

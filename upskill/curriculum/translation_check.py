@@ -1,4 +1,5 @@
 """Check that a translation has the same structure as its English master."""
+from upskill.curriculum.render import heading_ids
 
 # Values that belong to the master: a translation may leave them out, but may not change them.
 MASTER_FACTS = ("duration", "setting", "group_size", "minutes", "multiple", "correct", "kind", "id")
@@ -10,12 +11,17 @@ PARALLEL_LISTS = {
 }
 
 
-def check_translation(kind, master, translation):
-    """Return (line, message) for every way translation departs from master's structure."""
+def check_translation(kind, master_doc, translation_doc):
+    """Return (line, message) for every way a translated document departs from its master's structure."""
+    master, translation = master_doc.meta, translation_doc.meta
     problems = []
     _compare(master, translation, PARALLEL_LISTS.get(kind, ()), problems, "")
     if kind == "task":
         _compare_rubric(master.get("rubric"), translation.get("rubric"), problems)
+    theirs, ours = len(heading_ids(master_doc.body)), len(heading_ids(translation_doc.body))
+    if theirs != ours:
+        # Headings take the English anchors by position, so links to a section work in every language.
+        problems.append((translation_doc.body_line, f"has {ours} section headings, the English master has {theirs}"))
     return problems
 
 

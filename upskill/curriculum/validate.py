@@ -172,7 +172,7 @@ class _Checker:
                 self.problems.append(Problem(path, line, message))
             if name not in self.used_figures_of(module):
                 self.problems.append(Problem(path, 1, "figure is not used by any text of the module"))
-        for path in module.narrow_figures.values():
+        for path in [*module.narrow_figures.values(), *module.translated_figures.values()]:
             for line, message in check_svg(path):
                 self.problems.append(Problem(path, line, message))
         for path, line, message in figure_problems(module):
@@ -205,7 +205,7 @@ class _Checker:
                     continue
                 self.check_doc(doc, doc_field)
                 if lang != "en":
-                    for line, message in check_translation(item.kind, docs["en"].meta, doc.meta):
+                    for line, message in check_translation(item.kind, docs["en"], doc):
                         self.report_for(doc.path)(line, message)
                 self.check_texts(module, doc, item)
         if item.kind == "lesson" and "en" in item.student and "en" not in item.teacher:
