@@ -2,7 +2,7 @@
 from sqlalchemy import func, select
 
 from upskill.extensions import db
-from upskill.models import Role, School, User
+from upskill.models import Role, School, User, UserRole
 
 
 def test_demo_load_adds_schools_and_accounts_once(app, runner):
@@ -12,7 +12,7 @@ def test_demo_load_adds_schools_and_accounts_once(app, runner):
     assert "Demo data loaded: 0 new record(s)." in second.output
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(School)) == 4
-        teacher = db.session.scalar(select(User).where(User.role == Role.teacher))
+        teacher = db.session.scalar(select(User).join(UserRole).where(UserRole.role == Role.teacher))
         assert teacher.school.name == "Visaginas Vocational School"
         assert teacher.check_password("upskill-demo") and not teacher.check_password("wrong")
         assert "upskill-demo" not in teacher.password_hash

@@ -18,7 +18,7 @@ def signed_in(synced_app, tmp_path):
     with synced_app.app_context():
         load_demo()
         db.session.commit()
-        ids = {user.role.value: user.id for user in db.session.scalars(select(User))}
+        ids = {user.email.split("@")[0]: user.id for user in db.session.scalars(select(User))}
 
     def client_for(role):
         client = synced_app.test_client()

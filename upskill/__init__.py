@@ -3,10 +3,13 @@ import secrets
 from pathlib import Path
 
 from flask import Flask
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup
 
-from upskill import access, display, errors, i18n
+from upskill import access, display, errors, i18n, security
 from upskill.config import Defaults, environment_overrides
 from upskill.extensions import babel, csrf, db, login_manager, migrate
+from upskill.auth import throttle
 from upskill.public import page_cache
 
 
@@ -22,6 +25,7 @@ def create_app(config=None):
     register_extensions(app)
     register_blueprints(app)
     page_cache.init_app(app)
+    security.init_app(app)
     app.before_request(i18n.choose_language)
     errors.register(app)
     register_cli(app)
@@ -39,6 +43,8 @@ def load_config(app, config):
     instance = Path(app.instance_path)
     if not app.config["SQLALCHEMY_DATABASE_URI"]:
         app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + str(instance / "upskill.sqlite3")
+    security.private_sqlite_file(app.config["SQLALCHEMY_DATABASE_URI"])
+    security.apply_environment(app.config)
     if not app.config["SECRET_KEY"]:
         app.config["SECRET_KEY"] = _instance_secret_key(instance)
 
@@ -47,7 +53,7 @@ def _instance_secret_key(instance):
     """Read the machine's secret key from instance/, making one the first time."""
     path = instance / "secret_key"
     if not path.exists():
-        instance.mkdir(parents=True, exist_ok=True)
+        security.private_folder(instance)
         path.touch(mode=0o600)
         path.write_text(secrets.token_hex(32))
     return path.read_text().strip()
@@ -60,11 +66,15 @@ def register_extensions(app):
     csrf.init_app(app)
     babel.init_app(app, locale_selector=i18n.current_language)
     login_manager.init_app(app)
+    login_manager.session_protection = "basic"
+    throttle.init_app(app)
 
 
 def register_blueprints(app):
     """Register one blueprint per feature."""
+    from upskill.admin import bp as admin_bp
     from upskill.api import bp as api_bp
+    from upskill.auth import bp as auth_bp
     from upskill.downloads import bp as downloads_bp
     from upskill.public import bp as public_bp
     from upskill.system import bp as system_bp
@@ -73,17 +83,26 @@ def register_blueprints(app):
     app.register_blueprint(downloads_bp)
     app.register_blueprint(api_bp, url_prefix="/api/v1")
     app.register_blueprint(system_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(admin_bp, url_prefix="/admin")
     csrf.exempt(api_bp)
 
 
 def register_cli(app):
     """Add the `flask --app upskill ...` command groups."""
+    from upskill.auth.cli import users_cli
     from upskill.cli import curriculum_cli, demo_cli
     from upskill.export.cli import export_cli
 
     app.cli.add_command(curriculum_cli)
     app.cli.add_command(demo_cli)
     app.cli.add_command(export_cli)
+    app.cli.add_command(users_cli)
+
+
+def _csrf_form():
+    """The hidden CSRF field of a form that has no other fields (a sign-out button)."""
+    return Markup(f'<input type="hidden" name="csrf_token" value="{generate_csrf()}">')
 
 
 def register_template_helpers(app):
@@ -93,6 +112,9 @@ def register_template_helpers(app):
         current_language=i18n.current_language,
         language_url=i18n.language_url,
         lang_of=i18n.lang_of,
+        role_names=display.role_names,
+        csrf_form=_csrf_form,
     )
+    app.jinja_env.filters["moment"] = display.moment
     app.jinja_env.filters["duration"] = display.duration
     app.jinja_env.filters["datestamp"] = display.datestamp

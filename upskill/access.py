@@ -13,6 +13,19 @@ def public(view):
     return view
 
 
+def signed_in(view):
+    """Let any signed-in user open the view; others get 401 (a page that offers to sign in)."""
+
+    @wraps(view)
+    def guarded(*args, **kwargs):
+        if not current_user.is_authenticated:
+            abort(401)
+        return view(*args, **kwargs)
+
+    guarded.access_rule = "signed-in"
+    return guarded
+
+
 def roles_required(*roles):
     """Let only signed-in users holding one of these roles open the view."""
 
@@ -21,7 +34,7 @@ def roles_required(*roles):
         def guarded(*args, **kwargs):
             if not current_user.is_authenticated:
                 abort(401)
-            if current_user.role.value not in roles:
+            if not current_user.has_role(*roles):
                 abort(403)
             return view(*args, **kwargs)
 

@@ -15,6 +15,8 @@ ENV_ALIASES = {
 class Defaults:
     """Settings every deployment starts from."""
 
+    # "development" makes a secret key in instance/ by itself; "production" requires one.
+    ENV = "development"
     SECRET_KEY = None
     SQLALCHEMY_DATABASE_URI = None  # filled in from the instance folder when not set
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
@@ -25,6 +27,26 @@ class Defaults:
     BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).resolve().parent / "translations")
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = None  # None: secure in production
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_SECURE = None
+    PROXY_COUNT = 0  # reverse proxies in front whose X-Forwarded-* headers are trusted
+    TRUSTED_HOSTS = None  # e.g. ["upskill.example.org"] in production
+    MAX_CONTENT_LENGTH = 1024 * 1024  # request bodies; upload routes allow more
+    MAX_FORM_MEMORY_SIZE = 512 * 1024
+    UPLOAD_MAX_BYTES = 12 * 1024 * 1024  # one hand-in, all its files together
+    LOGIN_LIMITS_PER_ADDRESS = "30 per 10 minutes"
+    LOGIN_LIMITS_PER_ACCOUNT = "8 per 15 minutes"  # failed sign-ins only
+    BASE_URL = "http://localhost:5000"  # how links printed by the CLI begin
+    INVITATION_DAYS = 14
+    RESET_HOURS = 48
+    MAIL_SERVER = None  # SMTP host; without it, links are handed over, not mailed
+    MAIL_PORT = 25
+    MAIL_USE_TLS = False
+    MAIL_USERNAME = None
+    MAIL_PASSWORD = None
+    MAIL_FROM = "upskill@localhost"
     SEARCH_RESULTS_LIMIT = 30
     PAGE_CACHE_ENTRIES = 2048  # rendered pages and fragments kept per process
     CONTENT_VERSION_TTL = 1.0  # seconds a process trusts the content version it read

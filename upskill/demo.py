@@ -33,7 +33,8 @@ def load_demo():
     for email, name, role, school_code in DEMO_USERS:
         if email in existing:
             continue
-        user = User(email=email, name=name, role=role, school=schools.get(school_code))
+        user = User(email=email, name=name, school=schools.get(school_code))
+        user.grant(role)
         user.set_password(DEMO_PASSWORD)
         db.session.add(user)
         created += 1

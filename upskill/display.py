@@ -1,7 +1,7 @@
 """Small formatting helpers for templates."""
 from datetime import datetime, timezone
 
-from flask_babel import format_date
+from flask_babel import format_date, format_datetime
 from flask_babel import gettext as _
 
 
@@ -20,3 +20,17 @@ def duration(minutes):
     if not rest:
         return _("%(h)d h", h=hours)
     return _("%(h)d h %(m)d min", h=hours, m=rest)
+
+
+def role_names(roles):
+    """Name roles (Role members) in the reader's language, in a fixed order."""
+    names = {
+        "student": _("Student"), "teacher": _("Teacher"), "company_trainer": _("Company trainer"),
+        "coordinator": _("Coordinator"), "admin": _("Administrator"),
+    }
+    return [names[role] for role in names if role in {r.value for r in roles}]
+
+
+def moment(value):
+    """Format a timezone-aware datetime as date and time in the reader's language."""
+    return format_datetime(value, "medium") if value else ""

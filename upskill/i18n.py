@@ -1,5 +1,5 @@
 """Choosing the language of a request: ?lang=, then the remembered choice, then the browser."""
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from flask import abort, current_app, g, request, session
 from markupsafe import Markup
@@ -32,7 +32,16 @@ def language_url(lang):
     """Return this page's address in another language (a GET address, even after a POST)."""
     args = request.args.to_dict(flat=False)
     args["lang"] = [lang]
-    return request.path + "?" + urlencode(args, doseq=True)
+    return same_site_path(request.path) + "?" + urlencode(args, doseq=True)
+
+
+def same_site_path(path):
+    """Return path as a link that stays on this site.
+
+    Backslashes, tabs and a second leading slash would let a browser read the raw path of a
+    404 such as /%5cevil.example/ as another host; quoted, they stay a path here.
+    """
+    return "/" + quote(path, safe="/-._~!$&'()*+,;=:@").lstrip("/")
 
 
 def lang_of(text):

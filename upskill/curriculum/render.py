@@ -11,7 +11,7 @@ from mdit_py_plugins.container import container_plugin
 from upskill.curriculum.source import figure_file
 
 # Bump when the rendered HTML changes shape, so the next sync re-renders every item.
-RENDER_VERSION = "7"
+RENDER_VERSION = "8"
 
 # `[risk](glossary:-)`: the author says the word is not the glossary term here.
 NOT_A_TERM = "-"
@@ -45,7 +45,7 @@ ALLOWED_ATTRIBUTES = {
     "div": {"class", "role", "aria-label"},
     "p": {"class"},
     "h2": {"id"}, "h3": {"id"}, "h4": {"id"},
-    "th": {"style"}, "td": {"style"},
+    "th": {"class"}, "td": {"class"},
     "ol": {"start"},
     "figure": {"class", "id"},
     "span": {"class"},
@@ -71,6 +71,15 @@ def _use_master_anchors(state):
             token.attrSet("id", anchor)
 
 
+def _alignment_as_class(state):
+    """Turn a table column's style="text-align:right" into class="align-right": the site's CSP allows no inline style."""
+    for token in state.tokens:
+        style = token.attrGet("style") if token.type in ("th_open", "td_open") else None
+        if style and (match := re.fullmatch(r"text-align:(left|center|right)", style)):
+            token.attrs.pop("style")
+            token.attrSet("class", f"align-{match[1]}")
+
+
 @cache
 def make_parser():
     """Return the Markdown parser used for every curriculum text."""
@@ -78,6 +87,7 @@ def make_parser():
     parser.use(anchors_plugin, min_level=2, max_level=3)
     parser.core.ruler.push("not_a_term", _drop_not_a_term_links)
     parser.core.ruler.push("master_anchors", _use_master_anchors)
+    parser.core.ruler.push("align_classes", _alignment_as_class)
     for kind in BOX_KINDS:
         parser.use(container_plugin, name=kind, render=_render_box)
     for rule, render in (
@@ -110,7 +120,6 @@ def sanitise(markup):
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener",
-        filter_style_properties={"text-align"},
         attribute_filter=_only_own_srcset,
     )
 

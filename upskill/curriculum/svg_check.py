@@ -3,7 +3,9 @@ import re
 from xml.parsers import expat
 
 SVG_NS = "http://www.w3.org/2000/svg"
-FORBIDDEN_ELEMENTS = {"script", "foreignObject", "image", "iframe", "embed", "object"}
+# Animation elements can set any attribute, href included (<set attributeName="href" to="javascript:...">).
+FORBIDDEN_ELEMENTS = {"script", "foreignObject", "image", "iframe", "embed", "object",
+                      "set", "animate", "animateMotion", "animateTransform", "discard"}
 OUTSIDE_URL = re.compile(r"url\(\s*['\"]?(?!#)|@import", re.IGNORECASE)
 
 

@@ -2,9 +2,12 @@
 from upskill.models.base import utcnow
 from upskill.models.downloads import BookDownload
 from upskill.models.curriculum import ContentVersion, CurriculumItem, GlossaryTerm, ItemKind, ItemText
-from upskill.models.people import Role, School, User
+from upskill.models.audit import AuditEvent
+from upskill.models.people import AccessLink, Role, School, User, UserRole
 
 __all__ = [
+    "AccessLink",
+    "AuditEvent",
     "BookDownload",
     "ContentVersion",
     "CurriculumItem",
@@ -14,5 +17,6 @@ __all__ = [
     "Role",
     "School",
     "User",
+    "UserRole",
     "utcnow",
 ]

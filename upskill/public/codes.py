@@ -1,6 +1,8 @@
 """URL codes of modules and items: canonical forms, redirects for other spellings, 404s."""
 import re
 
+from urllib.parse import urlencode
+
 from flask import abort, redirect, request, url_for
 
 MODULE_CODE = re.compile(r"M\d{2}")
@@ -14,5 +16,8 @@ def canonical_or_abort(endpoint, module, item=None, **values):
         abort(404, description="That is not a module or item code (they look like M04 and M04/L2).")
     if (upper_module, upper_item) == (module, item):
         return None
-    values = {"module": upper_module, **({"item": upper_item} if item else {}), **values, **request.args}
-    return redirect(url_for(endpoint, **values), code=301)
+    values = {"module": upper_module, **({"item": upper_item} if item else {}), **values}
+    # The query is carried over as text: handed to url_for, names such as _external, _method or
+    # endpoint would be taken as its own arguments.
+    query = urlencode(request.args.to_dict(flat=False), doseq=True)
+    return redirect(url_for(endpoint, **values) + (f"?{query}" if query else ""), code=301)

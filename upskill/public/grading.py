@@ -1,5 +1,10 @@
 """Grading a self-check quiz: read the submitted answers, mark them, explain each choice."""
+import re
 from dataclasses import dataclass, field
+
+
+# An option's place in its question: ASCII digits only (str.isdigit() also takes '²' and '①'), and short.
+OPTION_INDEX = re.compile(r"[0-9]{1,3}")
 
 
 class BadAnswer(ValueError):
@@ -31,7 +36,7 @@ def read_answers(questions, form):
             raise BadAnswer("Only one answer can be chosen for this question.")
         chosen = set()
         for value in values:
-            if not value.isdigit() or int(value) >= len(question["options"]):
+            if not OPTION_INDEX.fullmatch(value) or int(value) >= len(question["options"]):
                 raise BadAnswer(f"'{value[:20]}' is not one of the answers to this question.")
             chosen.add(int(value))
         answers[question["id"]] = chosen
