@@ -2,9 +2,10 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, SelectMultipleField, StringField
-from wtforms.validators import DataRequired, Email, Length
+from wtforms.validators import DataRequired, Length
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from upskill.auth.emails import EmailAddress
 from upskill.models import Role
 
 ROLE_LABELS = {
@@ -19,17 +20,24 @@ class RoleChoices(SelectMultipleField):
 
 
 def role_field():
-    return RoleChoices(_l("Roles"), choices=[(r.value, ROLE_LABELS[r.value]) for r in Role],
-                       validators=[DataRequired(_l("Choose at least one role."))])
+    return RoleChoices(_l("Roles"), validators=[DataRequired(_l("Choose at least one role."))])
 
 
-class NewAccountForm(FlaskForm):
+class WithRoles(FlaskForm):
+    """A form with the role check boxes (choices set per form, as WTForms 3.3 wants them)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.roles.choices = [(r.value, ROLE_LABELS[r.value]) for r in Role]
+
+
+class NewAccountForm(WithRoles):
     name = StringField(_l("Name"), validators=[DataRequired(_l("Enter the person's name.")), Length(max=120)])
     email = EmailField(_l("E-mail"), validators=[DataRequired(_l("Enter an e-mail address.")), Length(max=254),
-                                                  Email(_l("This is not an e-mail address."))])
+                                                  EmailAddress()])
     roles = role_field()
     school = SelectField(_l("School or company"), coerce=str, validate_choice=True)
 
 
-class RolesForm(FlaskForm):
+class RolesForm(WithRoles):
     roles = role_field()

@@ -7,6 +7,7 @@ from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy import func, select
 
+from upskill.auth.emails import is_email
 from upskill.auth.services import (
     INVITE, AccountError, create_user, deactivate, find_user, issue_link, password_problem, set_roles,
 )
@@ -37,7 +38,7 @@ def _user_or_exit(email):
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
 def create_command(email, name, roles, school, password_stdin):
     """Create an account; without --password-stdin, print its invitation link."""
-    if "@" not in email or len(email) > 254:
+    if not is_email(email.strip()):
         raise click.BadParameter("not an e-mail address", param_hint="--email")
     place = None
     if school:
