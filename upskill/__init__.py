@@ -78,6 +78,7 @@ def register_blueprints(app):
     from upskill.downloads import bp as downloads_bp
     from upskill.public import bp as public_bp
     from upskill.system import bp as system_bp
+    from upskill.teaching import bp as teaching_bp
 
     app.register_blueprint(public_bp)
     app.register_blueprint(downloads_bp)
@@ -85,6 +86,7 @@ def register_blueprints(app):
     app.register_blueprint(system_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
+    app.register_blueprint(teaching_bp, url_prefix="/teach")
     csrf.exempt(api_bp)
 
 
@@ -113,8 +115,10 @@ def register_template_helpers(app):
         language_url=i18n.language_url,
         lang_of=i18n.lang_of,
         role_names=display.role_names,
+        qr_code=display.qr_code,
         csrf_form=_csrf_form,
     )
     app.jinja_env.filters["moment"] = display.moment
+    app.jinja_env.filters["day"] = display.day
     app.jinja_env.filters["duration"] = display.duration
     app.jinja_env.filters["datestamp"] = display.datestamp

@@ -1,8 +1,10 @@
 """Small formatting helpers for templates."""
 from datetime import datetime, timezone
 
+import segno
 from flask_babel import format_date, format_datetime
 from flask_babel import gettext as _
+from markupsafe import Markup
 
 
 def datestamp(timestamp):
@@ -34,3 +36,14 @@ def role_names(roles):
 def moment(value):
     """Format a timezone-aware datetime as date and time in the reader's language."""
     return format_datetime(value, "medium") if value else ""
+
+
+def qr_code(url, label):
+    """An inline SVG QR code of url, for a phone's camera; label is its accessible name."""
+    svg = segno.make(url, error="m").svg_inline(scale=3, title=label, svgclass="qr-code")
+    return Markup(svg.replace("<svg ", '<svg role="img" ', 1))
+
+
+def day(value):
+    """Format a date in the reader's language, such as 1 Sept 2026."""
+    return format_date(value, "medium") if value else ""

@@ -3,6 +3,7 @@ from upskill.models.base import utcnow
 from upskill.models.downloads import BookDownload
 from upskill.models.curriculum import ContentVersion, CurriculumItem, GlossaryTerm, ItemKind, ItemText
 from upskill.models.audit import AuditEvent
+from upskill.models.teaching import Enrolment, Placement, SchoolClass, class_teacher
 from upskill.models.people import AccessLink, Role, School, User, UserRole
 
 __all__ = [
@@ -10,6 +11,10 @@ __all__ = [
     "AuditEvent",
     "BookDownload",
     "ContentVersion",
+    "Enrolment",
+    "Placement",
+    "SchoolClass",
+    "class_teacher",
     "CurriculumItem",
     "GlossaryTerm",
     "ItemKind",

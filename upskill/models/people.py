@@ -1,9 +1,9 @@
 """People and the schools they belong to: users, their roles, and the links that let them in."""
 import enum
-from datetime import datetime
+from datetime import date, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, Enum, ForeignKey, String
+from sqlalchemy import Boolean, Date, Enum, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -29,16 +29,20 @@ def role_column():
 
 
 class School(db.Model):
-    """A vocational school or company training centre taking part in the programme."""
+    """A place people belong to: a vocational school, or a training company where students are placed."""
 
     __tablename__ = "school"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(20), unique=True)
     name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(10), default="school")  # "school" or "company"
     city: Mapped[str] = mapped_column(String(100))
     country: Mapped[str] = mapped_column(String(2))
     language: Mapped[str] = mapped_column(String(5), default="en")
+    in_pilot: Mapped[bool] = mapped_column(Boolean, default=False)
+    pilot_from: Mapped[date | None] = mapped_column(Date)
+    pilot_to: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     users: Mapped[list["User"]] = relationship(back_populates="school")
