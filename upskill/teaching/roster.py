@@ -92,23 +92,23 @@ def read_roster(data, school_class):
         number = _cell(row, positions, "student_number")
         problems = []
         if not name:
-            problems.append(_("the name is missing"))
+            problems.append(_("The name is missing."))
         elif len(name) > 120:
-            problems.append(_("the name is longer than 120 characters"))
+            problems.append(_("The name is longer than 120 characters."))
         if not email:
-            problems.append(_("the e-mail address is missing"))
+            problems.append(_("The e-mail address is missing."))
         elif not is_email(email):
-            problems.append(_("“%(email)s” is not an e-mail address", email=email[:60]))
+            problems.append(_("“%(email)s” is not an e-mail address.", email=email[:60]))
         elif email in seen:
-            problems.append(_("%(email)s is also on row %(line)d", email=email, line=seen[email]))
+            problems.append(_("%(email)s is also on row %(line)d.", email=email, line=seen[email]))
         elif email in enrolled:
-            problems.append(_("%(email)s is already in this class", email=email))
+            problems.append(_("%(email)s is already in this class.", email=email))
         if len(number) > 40:
-            problems.append(_("the student number is longer than 40 characters"))
+            problems.append(_("The student number is longer than 40 characters."))
         if email and email not in seen:
             seen[email] = line
         if problems:
-            roster.problems.append((line, _sentence(problems)))
+            roster.problems.append((line, " ".join(problems)))
         else:
             roster.rows.append(RosterRow(line, name, email, number))
     _refuse_staff_accounts(roster)
@@ -122,11 +122,6 @@ def _cell(row, positions, key):
     return row[position].strip() if position is not None and position < len(row) else ""
 
 
-def _sentence(parts):
-    text = "; ".join(parts)
-    return text[:1].upper() + text[1:] + "."
-
-
 def _refuse_staff_accounts(roster):
     """A row naming a teacher's or trainer's account is a problem: only students are enrolled."""
     emails = [row.email for row in roster.rows]
@@ -134,8 +129,7 @@ def _refuse_staff_accounts(roster):
              if not user.has_role("student")} if emails else set()
     for row in [r for r in roster.rows if r.email in staff]:
         roster.rows.remove(row)
-        roster.problems.append((row.line, _sentence([_("%(email)s belongs to an account that is not a student's",
-                                                      email=row.email)])))
+        roster.problems.append((row.line, _("%(email)s belongs to an account that is not a student's.", email=row.email)))
     roster.problems.sort(key=lambda problem: problem[0] or 0)
 
 
