@@ -104,7 +104,7 @@ def test_missing_folder_is_a_problem_not_a_crash(runner, tmp_path):
          f"{M01}/T1-fill-the-hopper.en.md:3: setting: 'factory' is not one of: school, company"),
         (f"{M01}/T1-fill-the-hopper.en.md", "descriptors: [Forgets glasses., Wears glasses., Wears glasses and reminds others.]",
          "descriptors: [Forgets glasses., Wears glasses.]",
-         f"{M01}/T1-fill-the-hopper.en.md:25: rubric: criteria: descriptors: needs 3 to 4 entries, has 2"),
+         f"{M01}/T1-fill-the-hopper.en.md:26: rubric: criteria: descriptors: needs 3 to 4 entries, has 2"),
         ("glossary/basics.yaml", "see: [hopper]", "see: [screw]",
          "glossary/basics.yaml:6: see: unknown glossary key 'screw'"),
         ("glossary/basics.yaml", "- key: melt", "- key: hopper",

@@ -25,7 +25,7 @@ def test_a_rubric_off_the_programme_scale_is_reported(curriculum_copy):
     edit(curriculum_copy, f"{M01}/T1-fill-the-hopper.en.md", "levels: [Not yet, Competent, Excellent]",
          "levels: [Not yet, Competent, Proficient]")
     assert problems_of(curriculum_copy) == [
-        f"curriculum/{M01}/T1-fill-the-hopper.en.md:20: rubric: levels must be the programme's scale: "
+        f"curriculum/{M01}/T1-fill-the-hopper.en.md:21: rubric: levels must be the programme's scale: "
         "Not yet, Competent, Excellent"
     ]
 
@@ -33,7 +33,7 @@ def test_a_rubric_off_the_programme_scale_is_reported(curriculum_copy):
 def test_a_criterion_needs_a_descriptor_for_every_level_of_the_scale(curriculum_copy):
     edit(curriculum_copy, "programme.yaml", "  - {level: Excellent,", "  - {level: Outstanding, meaning: More.}\n  - {level: Excellent,")
     found = problems_of(curriculum_copy)
-    assert f"curriculum/{M01}/T1-fill-the-hopper.en.md:23: rubric: 'Checks the material' needs one descriptor per level (4)" in found
+    assert f"curriculum/{M01}/T1-fill-the-hopper.en.md:24: rubric: 'Checks the material' needs one descriptor per level (4)" in found
 
 
 def test_a_quiz_won_by_picking_the_longest_option_gets_a_warning_not_a_failure(runner, curriculum_copy):
@@ -137,3 +137,15 @@ def test_a_narrow_variant_must_itself_be_legible_and_belong_to_a_figure(curricul
 def test_a_revision_names_only_items_that_exist(curriculum_copy):
     edit(curriculum_copy, "revisions.yaml", "{item: M01.W1,", "{item: M01.W7,")
     assert problems_of(curriculum_copy) == ["curriculum/revisions.yaml:6: changes: unknown item code 'M01.W7'"]
+
+
+def test_task_names_outcomes_of_its_own_module(curriculum_copy):
+    edit(curriculum_copy, f"{M01}/T1-fill-the-hopper.en.md", "evidences: [S1, A1]", "evidences: [S1, S7, X1]")
+    found = problems_of(curriculum_copy)
+    assert f"curriculum/{M01}/T1-fill-the-hopper.en.md:6: evidences: S7 is not an outcome of M01 (it has A1, K1, S1)" in found
+    assert any("T1-fill-the-hopper.en.md:6: evidences" in p and "X1" in p for p in found), found
+
+
+def test_task_without_outcomes_is_reported(curriculum_copy):
+    edit(curriculum_copy, f"{M01}/T1-fill-the-hopper.en.md", "evidences: [S1, A1]\n", "")
+    assert any("T1-fill-the-hopper.en.md" in p and "evidences" in p for p in problems_of(curriculum_copy))

@@ -36,8 +36,8 @@ def production_server(database_url, tmp_path):
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
-            urllib.request.urlopen(url + "/healthz", timeout=1)
-            break
+            with urllib.request.urlopen(url + "/healthz", timeout=1):
+                break
         except OSError:
             time.sleep(0.1)
     yield url, port
@@ -79,8 +79,8 @@ def proxied_server(production_server, tmp_path):
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
-            urllib.request.urlopen(url + "/healthz", timeout=1)
-            break
+            with urllib.request.urlopen(url + "/healthz", timeout=1):
+                break
         except OSError:
             time.sleep(0.1)
     yield url, port
@@ -109,6 +109,7 @@ def test_proxy_refuses_an_oversized_body_before_the_app(proxied_server):
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=10)
     assert refused.value.code == 413
+    refused.value.close()
 
 
 def test_production_server_sends_the_security_headers(proxied_server):

@@ -76,6 +76,7 @@ def register_blueprints(app):
     from upskill.api import bp as api_bp
     from upskill.auth import bp as auth_bp
     from upskill.downloads import bp as downloads_bp
+    from upskill.learning import bp as learning_bp
     from upskill.public import bp as public_bp
     from upskill.system import bp as system_bp
     from upskill.teaching import bp as teaching_bp
@@ -87,6 +88,7 @@ def register_blueprints(app):
     app.register_blueprint(auth_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(teaching_bp, url_prefix="/teach")
+    app.register_blueprint(learning_bp, url_prefix="/learn")
     csrf.exempt(api_bp)
 
 
@@ -116,6 +118,7 @@ def register_template_helpers(app):
         lang_of=i18n.lang_of,
         role_names=display.role_names,
         qr_code=display.qr_code,
+        state_name=display.state_name,
         csrf_form=_csrf_form,
     )
     app.jinja_env.filters["moment"] = display.moment

@@ -47,3 +47,9 @@ def qr_code(url, label):
 def day(value):
     """Format a date in the reader's language, such as 1 Sept 2026."""
     return format_date(value, "medium") if value else ""
+
+
+def state_name(state):
+    """The name of a work state in the reader's language."""
+    return {"draft": _("Draft"), "submitted": _("Handed in"), "returned": _("Returned for revision"),
+            "accepted": _("Accepted"), "not-started": _("Not started")}.get(state, state)

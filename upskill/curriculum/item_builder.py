@@ -159,6 +159,7 @@ class ItemBuilder:
             }
             texts[lang] = self.item_text(item, lang, context, content)
         facts = {k: master[k] for k in ("setting", "duration", "group_size")}
+        facts["evidences"] = list(master.get("evidences") or [])
         return self.record(item, position, facts, texts)
 
     def inline_list(self, lines, context):

@@ -21,6 +21,33 @@ def quiz_bias_warnings(item):
     return warnings
 
 
+OUTCOME_KINDS = {"K": "knowledge", "S": "skills", "A": "autonomy"}
+
+
+def outcome_code(kind, index):
+    """The code of a module outcome: ('skills', 0) -> 'S1'."""
+    return {v: k for k, v in OUTCOME_KINDS.items()}[kind] + str(index + 1)
+
+
+def module_outcome_codes(module):
+    """Every outcome code of a module: K1..Kn, S1..Sn, A1..An."""
+    outcomes = (module.docs.get("en").meta.get("outcomes") if "en" in module.docs else None) or {}
+    return {outcome_code(kind, i) for kind in OUTCOME_KINDS.values()
+            for i, _line in enumerate(outcomes.get(kind) or [])}
+
+
+def evidence_problems(module, item):
+    """A task names outcomes of its own module that exist."""
+    doc = item.student.get("en")
+    codes = doc.meta.get("evidences") if doc else None
+    if not isinstance(codes, list):
+        return []
+    known = module_outcome_codes(module)
+    return [Problem(doc.path, doc.meta.line_of("evidences"),
+                    f"evidences: {code} is not an outcome of {module.code} (it has {', '.join(sorted(known))})")
+            for code in codes if isinstance(code, str) and code not in known]
+
+
 def rubric_scale_problems(item, levels):
     """Every task's rubric uses the programme's one scale of levels, a descriptor for each."""
     doc = item.student.get("en")

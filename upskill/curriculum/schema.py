@@ -220,6 +220,8 @@ TASK = Mapping({
     "setting": OneOf(("school", "company")),
     "duration": Integer(10, 10000),
     "group_size": GroupSize(),
+    # The module outcomes the task evidences: K1 (first knowledge outcome), S2 (second skill), A1 ...
+    "evidences": ListOf(Pattern(r"[KSA]\d{1,2}", "S1"), minimum=1, maximum=12),
     "equipment": ListOf(Text(), minimum=1),
     "safety": ListOf(Text(), minimum=1),
     "steps": ListOf(Text(), minimum=3),

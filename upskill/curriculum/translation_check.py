@@ -2,7 +2,7 @@
 from upskill.curriculum.render import heading_ids
 
 # Values that belong to the master: a translation may leave them out, but may not change them.
-MASTER_FACTS = ("duration", "setting", "group_size", "minutes", "multiple", "correct", "kind", "id")
+MASTER_FACTS = ("duration", "setting", "group_size", "evidences", "minutes", "multiple", "correct", "kind", "id")
 # Lists whose length a translation must keep, by item kind.
 PARALLEL_LISTS = {
     "lesson": ("outcomes", "plan", "equipment"),

@@ -219,6 +219,7 @@ class _Checker:
             self.problems += item_rules.quiz_bias_warnings(item)
         if item.kind == "task":
             self.problems += item_rules.rubric_scale_problems(item, self.rubric_levels)
+            self.problems += item_rules.evidence_problems(module, item)
         if item.kind == "worksheet":
             self.problems += item_rules.used_by_problems(module, item)
 

@@ -3,10 +3,21 @@ from upskill.models.base import utcnow
 from upskill.models.downloads import BookDownload
 from upskill.models.curriculum import ContentVersion, CurriculumItem, GlossaryTerm, ItemKind, ItemText
 from upskill.models.audit import AuditEvent
+from upskill.models.learning import (
+    Assessment, Attempt, EvidenceFile, LessonRead, QuizAttempt, StateChange, TaskWork, WorkState,
+)
 from upskill.models.teaching import Enrolment, Placement, SchoolClass, class_teacher
 from upskill.models.people import AccessLink, Role, School, User, UserRole
 
 __all__ = [
+    "Assessment",
+    "Attempt",
+    "EvidenceFile",
+    "LessonRead",
+    "QuizAttempt",
+    "StateChange",
+    "TaskWork",
+    "WorkState",
     "AccessLink",
     "AuditEvent",
     "BookDownload",

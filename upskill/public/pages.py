@@ -1,12 +1,14 @@
 """Pages of the programme: home, programme, module, and an item in the student or teacher view."""
 from flask import abort
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from upskill.access import public
 from upskill.i18n import current_language
 from upskill.models import ItemKind
 from upskill.public import bp, services
 from upskill.public.codes import canonical_or_abort
+from upskill.public.personal import personal_panel
 from upskill.public.rendering import render_content_page, render_fragment, render_page
 
 ITEM_TEMPLATES = {
@@ -104,5 +106,8 @@ def item_view(view, module, item, page=None, **extra):
                                before=before, after=after, view=view, **extra)
 
     # The student's quiz holds a form with the session's CSRF token, so it is never shared.
-    personal = extra or (view == "student" and item == "Q")
-    return render_page(build()) if personal else render_content_page(("item", view, code), build)
+    fragment_is_personal = extra or (view == "student" and item == "Q")
+    panel = personal_panel(view, code) if current_user.is_authenticated else None
+    if fragment_is_personal:
+        return render_page(build(), personal=panel)
+    return render_content_page(("item", view, code), build, personal=panel)

@@ -1,7 +1,10 @@
 """The self-check quiz: submit answers, get feedback on every question, no account needed."""
 from flask import abort, request
 
+from flask_login import current_user
+
 from upskill.access import public
+from upskill.learning.quiz_record import record_attempt
 from upskill.i18n import current_language
 from upskill.public import bp, services
 from upskill.public.grading import BadAnswer, grade, read_answers
@@ -20,4 +23,6 @@ def check_quiz(module, item):
     except BadAnswer as error:
         abort(400, description=str(error))
     results, score = grade(questions, answers)
+    if current_user.is_authenticated and current_user.has_role("student"):
+        record_attempt(current_user.id, page.item.code, score, len(questions), answers)
     return item_view("student", module, item, page=page, results=results, score=score)

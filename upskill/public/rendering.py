@@ -15,6 +15,10 @@ def render_page(fragment, **context):
     return render_template("public/page.html", fragment=fragment, **context)
 
 
-def render_content_page(key, build):
-    """Render a page that depends only on the curriculum, from the caches where possible."""
-    return cached_page(lambda: render_page(cached_fragment(key, build)))
+def render_content_page(key, build, personal=None):
+    """Render a page that depends only on the curriculum, from the caches where possible.
+
+    personal (what a signed-in reader sees of their own work) goes around the cached fragment;
+    such pages are never kept whole in the cache.
+    """
+    return cached_page(lambda: render_page(cached_fragment(key, build), personal=personal))

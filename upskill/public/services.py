@@ -92,7 +92,7 @@ def _item_page(condition, lang, not_found):
     return ItemPage(item=texts["en"].item, student=student, teacher=teacher, lang=lang)
 
 
-def _titled_items(condition, lang):
+def titled_items(condition, lang):
     """Return OutlineEntries for the live items matching condition, titled in lang or English."""
     rows = db.session.execute(
         select(CurriculumItem.code, CurriculumItem.kind, CurriculumItem.position,
@@ -110,7 +110,7 @@ def _titled_items(condition, lang):
 
 def module_outline(module_code, lang):
     """Return the outline of a live module, or abort with 404."""
-    entries = _titled_items(
+    entries = titled_items(
         or_(CurriculumItem.module_code == module_code, CurriculumItem.code == module_code), lang
     )
     module = next((e for e in entries if e.code == module_code and e.kind == ItemKind.module), None)
@@ -124,7 +124,7 @@ def modules(lang, codes=None):
     condition = CurriculumItem.kind == ItemKind.module
     if codes is not None:
         condition = condition & CurriculumItem.code.in_(codes)
-    return _titled_items(condition, lang)
+    return titled_items(condition, lang)
 
 
 def glossary_terms():

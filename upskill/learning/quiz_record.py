@@ -1,0 +1,9 @@
+"""A signed-in student's quiz attempts, kept for their best score."""
+from upskill.extensions import db
+from upskill.models import QuizAttempt
+
+
+def record_attempt(student_id, code, score, total, answers):
+    db.session.add(QuizAttempt(student_id=student_id, item_code=code, score=score, total=total,
+                               answers={qid: sorted(chosen) for qid, chosen in answers.items()}))
+    db.session.commit()
