@@ -1,6 +1,7 @@
 """Fixtures: a new app per test on a migrated database (SQLite, or PostgreSQL when asked), and a browser."""
 import os
 import shutil
+import tempfile
 import threading
 from pathlib import Path
 
@@ -44,9 +45,13 @@ def database_url(tmp_path_factory):
     return url
 
 
+UPLOADS = Path(tempfile.mkdtemp(prefix="upskill-test-uploads-"))
+
+
 def make_app(database_url, **overrides):
-    """Build an app for tests on the session database."""
+    """Build an app for tests on the session database (uploads in a folder of this test run)."""
     config = {
+        "UPLOADS_DIR": str(UPLOADS),
         "TESTING": True,
         "SECRET_KEY": "test-secret",
         "SQLALCHEMY_DATABASE_URI": database_url,

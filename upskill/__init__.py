@@ -75,6 +75,7 @@ def register_blueprints(app):
     from upskill.admin import bp as admin_bp
     from upskill.api import bp as api_bp
     from upskill.auth import bp as auth_bp
+    from upskill.company import bp as company_bp
     from upskill.downloads import bp as downloads_bp
     from upskill.learning import bp as learning_bp
     from upskill.public import bp as public_bp
@@ -89,6 +90,7 @@ def register_blueprints(app):
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(teaching_bp, url_prefix="/teach")
     app.register_blueprint(learning_bp, url_prefix="/learn")
+    app.register_blueprint(company_bp, url_prefix="/company")
     csrf.exempt(api_bp)
 
 

@@ -106,7 +106,7 @@ def hand_in(work, task, submission_key, files_by_index, by):
         raise WorkRefused(_("This work has been handed in already."))
     if missing := missing_evidence(task, work, files_by_index):
         raise WorkRefused(_("Still missing: %(items)s.", items="; ".join(_plain(m) for m in missing)))
-    attempt = Attempt(work=work, number=len(work.attempts) + 1, submission_key=submission_key,
+    attempt = Attempt(work_id=work.id, number=len(work.attempts) + 1, submission_key=submission_key,
                       checklist=list(work.checklist), measurements=dict(work.measurements), text=dict(work.text))
     for index, checked_files in files_by_index.items():
         for checked in checked_files:
@@ -117,6 +117,7 @@ def hand_in(work, task, submission_key, files_by_index, by):
     try:
         with db.session.begin_nested():
             db.session.add(attempt)
+        db.session.expire(work, ["attempts"])
     except (IntegrityError, StaleDataError):  # the same hand-in sent twice at once: the other one won
         db.session.rollback()
         existing = db.session.scalar(select(Attempt).where(Attempt.submission_key == submission_key))

@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("teaching", __name__)
 
-from upskill.teaching import views  # noqa: E402,F401  (routes register on bp)
+from upskill.teaching import matrix, review, views  # noqa: E402,F401  (routes register on bp)
