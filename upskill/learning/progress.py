@@ -34,6 +34,12 @@ class Records:
         best = self.quizzes.get(key)
         return "quiz" if best else "not-taken"
 
+    def counts_as_done(self, student_id, entry):
+        """Whether the item is done for a count: read, accepted, or (a quiz) tried."""
+        if entry.kind == ItemKind.quiz:
+            return (student_id, entry.code) in self.quizzes
+        return self.item_done(student_id, entry) >= 1.0
+
     def item_done(self, student_id, entry):
         """How much of an item counts as done, from 0 to 1."""
         key = (student_id, entry.code)

@@ -38,7 +38,7 @@ def class_records(school_class):
 def matrix(class_id):
     school_class = class_for(current_user, class_id)
     students, items, records = class_records(school_class)
-    totals = {e.code: sum(1 for s in students if records.item_done(s.id, e) >= 1.0) for e in items}
+    totals = {e.code: sum(1 for s in students if records.counts_as_done(s.id, e)) for e in items}
     return render_template("teaching/matrix.html", school_class=school_class, students=students, items=items,
                            records=records, totals=totals)
 
