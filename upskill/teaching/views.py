@@ -4,11 +4,12 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from upskill.access import roles_required
 from upskill.extensions import db
 from upskill.i18n import current_language
-from upskill.models import Placement, Role, School, SchoolClass, User
+from upskill.models import Enrolment, Placement, Role, School, SchoolClass, User
 from upskill.public import services as content
 from upskill.teaching import bp
 from upskill.teaching.forms import ClassForm, PlacementForm, RosterUploadForm, StudentForm, TeacherForm
@@ -66,9 +67,12 @@ def class_page(class_id):
 
 
 def _class_page(school_class, student_form, upload_form, status=200, **extra):
-    enrolments = sorted(school_class.enrolments, key=lambda e: e.student.name.lower())
+    enrolments = db.session.scalars(select(Enrolment).where(Enrolment.class_id == school_class.id)
+                                    .options(selectinload(Enrolment.student))).all()
+    enrolments = sorted(enrolments, key=lambda e: e.student.name.lower())
     placements = {p.student_id: p for p in db.session.scalars(
-        select(Placement).where(Placement.student_id.in_([e.student_id for e in enrolments])))}
+        select(Placement).where(Placement.student_id.in_([e.student_id for e in enrolments]))
+        .options(selectinload(Placement.company), selectinload(Placement.trainer)))}
     modules = content.modules(current_language(), school_class.modules)
     return render_template("teaching/class.html", school_class=school_class, enrolments=enrolments,
                            placements=placements, modules=modules, student_form=student_form,

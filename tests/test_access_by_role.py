@@ -1,0 +1,158 @@
+"""Every route that is not public, for every kind of visitor: the expected status, and never a leak.
+
+A record that is not yours answers the same 404 as a record that does not exist.
+"""
+import pytest
+from sqlalchemy import select
+
+from tests.accounts import csrf_token, log_in, make_user
+from tests.classes import make_class, make_school
+from tests.conftest import make_app
+from tests.test_task_work import hand_in
+from tests.work import make_company_task, photo_with_location, set_up_school
+from upskill import jobs
+from upskill.access import PUBLIC, rule_of
+from upskill.curriculum.sync import sync_curriculum
+from tests.conftest import FIXTURE_CURRICULUM
+from upskill.extensions import db
+from upskill.models import Attempt, EvidenceFile, User
+
+ROLES = ("anonymous", "student", "other_student", "teacher", "other_teacher", "trainer", "coordinator", "admin")
+STAFF = {"teacher", "other_teacher", "coordinator", "admin"}
+STUDENTS = {"student", "other_student"}
+SIGNED_IN = set(ROLES) - {"anonymous"}
+
+# endpoint -> (roles let in, roles that get a 404 because the record is not theirs)
+RULES = {
+    "admin.audit_log": ({"admin"}, set()),
+    "admin.deactivate_user": ({"admin"}, set()),
+    "admin.reset_link": ({"admin"}, set()),
+    "admin.user": ({"admin"}, set()),
+    "admin.users": ({"admin"}, set()),
+    "auth.account": (SIGNED_IN, set()),
+    "auth.change_password": (SIGNED_IN, set()),
+    "auth.logout": (SIGNED_IN, set()),
+    "company.confirm": ({"trainer"}, set()),
+    "company.home": ({"trainer"}, set()),
+    "downloads.counts": ({"coordinator", "admin"}, set()),
+    "downloads.handout": (STAFF, set()),
+    "downloads.handout_file": (STAFF, set()),
+    "downloads.handout_status": (STAFF, set()),
+    "learning.erase": (STUDENTS, set()),
+    "learning.evidence_file": ({"student", "teacher", "trainer"}, {"other_student", "other_teacher", "coordinator", "admin"}),
+    "learning.home": (STUDENTS, set()),
+    "learning.my_data": (STUDENTS, set()),
+    "learning.my_data_zip": (STUDENTS, set()),
+    "learning.save": (STUDENTS, set()),
+    "learning.submit": (STUDENTS, set()),
+    "learning.task": (STUDENTS, set()),
+    "teaching.assess_attempt": ({"teacher"}, {"other_teacher"}),
+    "teaching.classes": (STAFF, set()),
+    "teaching.new_class": ({"teacher", "other_teacher", "admin"}, set()),
+    "teaching.review_queue": ({"teacher", "other_teacher"}, set()),
+}
+CLASS_READ = ({"teacher", "coordinator", "admin"}, {"other_teacher"})
+CLASS_CHANGE = ({"teacher", "admin"}, {"other_teacher"})
+for name in ("class_page", "matrix", "outcomes", "progress_csv"):
+    RULES[f"teaching.{name}"] = CLASS_READ
+for name in ("add_student", "add_teacher", "import_confirm", "import_preview", "invitations", "placement"):
+    RULES[f"teaching.{name}"] = CLASS_CHANGE
+
+
+@pytest.fixture(scope="module")
+def world(database_url, tmp_path_factory):
+    """One school with the class, its student's hand-in on a company task, and someone of every role."""
+    patch = pytest.MonkeyPatch()
+    patch.setattr(jobs, "request_build", lambda key, spec: True)  # a handout asked for is not really built
+    app = make_app(database_url, LOGIN_LIMITS_PER_ADDRESS="1000 per minute",
+                   BOOKS_DIR=str(tmp_path_factory.mktemp("books")))
+    with app.app_context():
+        sync_curriculum(FIXTURE_CURRICULUM)
+        db.session.commit()
+    school = set_up_school(app)
+    make_company_task(app)
+    hand_in(school.student, photo_with_location())
+    other_school = make_school(app, code="FI-TRE", name="Tredu", country="FI")
+    for email, role in (("other-student@example.org", "student"), ("other-teacher@example.org", "teacher"),
+                        ("coord@example.org", "coordinator"), ("root@example.org", "admin")):
+        make_user(app, email, role)
+    with app.app_context():
+        other = db.session.scalar(select(User).where(User.email == "other-teacher@example.org"))
+        other.school_id = other_school
+        db.session.commit()
+        other_id = other.id
+        attempt = db.session.scalar(select(Attempt))
+        evidence = db.session.scalar(select(EvidenceFile))
+        values = {"class_id": school.class_id, "student_id": school.student_id, "attempt_id": attempt.id,
+                  "file_id": evidence.id, "name": evidence.original_name, "user_id": school.student_id,
+                  "module": "M01", "item": "T1"}
+    make_class(app, other_school, [other_id], name="Other class")
+    clients = {"anonymous": app.test_client(), "student": school.student, "teacher": school.teacher}
+    for role, email in (("other_student", "other-student@example.org"), ("other_teacher", "other-teacher@example.org"),
+                        ("trainer", "trainer@example.org"), ("coordinator", "coord@example.org"), ("admin", "root@example.org")):
+        clients[role] = app.test_client()
+        log_in(clients[role], email)
+    yield app, clients, values
+    patch.undo()
+    with app.app_context():
+        db.session.rollback()
+        for table in reversed(db.metadata.sorted_tables):
+            db.session.execute(table.delete())
+        db.session.commit()
+        db.engine.dispose()
+
+
+def guarded_routes(app, values):
+    for rule in app.url_map.iter_rules():
+        view = app.view_functions[rule.endpoint]
+        if rule.endpoint == "static" or rule_of(view) == PUBLIC:
+            continue
+        args = {arg: values.get(arg, "upskill-handout-m01-en-r1.pdf") for arg in rule.arguments}
+        if rule.endpoint.startswith("downloads.handout_"):
+            args["name"] = "upskill-handout-m01-en-r0.9.pdf"
+        path = rule.build(args)[1] + ("?for=2B" if rule.endpoint.startswith("downloads.handout_") else "")
+        for method in sorted(rule.methods & {"GET", "POST"}):
+            if (rule.endpoint, method) in (("auth.logout", "POST"), ("learning.erase", "POST"),
+                                          ("admin.deactivate_user", "POST")):
+                continue  # they end the session or the account the walk needs; tested on their own
+            yield rule.endpoint, method, path
+
+
+def test_every_guarded_route_is_in_the_table(world):
+    app, _clients, values = world
+    assert {endpoint for endpoint, _m, _p in guarded_routes(app, values)} - set(RULES) == set()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_guarded_route_for_every_role(world, role):
+    app, clients, values = world
+    client = clients[role]
+    token = csrf_token(client, "/login" if role == "anonymous" else "/account/")
+    wrong = []
+    for endpoint, method, path in guarded_routes(app, values):
+        allowed, not_theirs = RULES[endpoint]
+        with client.open(path, method=method, data={"csrf_token": token} if method == "POST" else None) as response:
+            status = response.status_code
+        if role == "anonymous":
+            expected = {401}
+        elif role in allowed:
+            expected = None  # anything but a refusal or a fault: 200, 202, 303, or 400/409/422 for an empty form
+        elif role in not_theirs:
+            expected = {404}
+        else:
+            expected = {403}
+        if expected is None:
+            if status in (401, 403, 404) or status >= 500:
+                wrong.append((method, path, status, "should be let in"))
+        elif status not in expected:
+            wrong.append((method, path, status, f"expected {expected}"))
+    assert wrong == []
+
+
+def test_guessing_ids_gives_the_same_404_as_nothing_there(world):
+    _app, clients, values = world
+    other = clients["other_teacher"]
+    for path in (f"/teach/classes/{values['class_id']}/", f"/teach/attempts/{values['attempt_id']}/"):
+        missing = path.replace(str(values["class_id"] if "classes" in path else values["attempt_id"]), "987654")
+        mine, none = other.get(path), other.get(missing)
+        assert mine.status_code == none.status_code == 404
