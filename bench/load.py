@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 THREADS = 8
 
 
-def python_load(url, seconds):
+def python_load(url, seconds, headers=None):
     """Send GET requests to url from several threads for some seconds; return requests per second."""
     parts = urlsplit(url)
     counts = [0] * THREADS
@@ -17,7 +17,7 @@ def python_load(url, seconds):
     def worker(index):
         while time.monotonic() < deadline:
             connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
-            connection.request("GET", parts.path + ("?" + parts.query if parts.query else ""))
+            connection.request("GET", parts.path + ("?" + parts.query if parts.query else ""), headers=headers or {})
             response = connection.getresponse()
             response.read()
             connection.close()

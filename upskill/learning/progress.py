@@ -12,6 +12,7 @@ from upskill.extensions import db
 from upskill.i18n import current_language
 from upskill.models import CurriculumItem, Enrolment, ItemKind, LessonRead, QuizAttempt, SchoolClass, TaskWork
 from upskill.public import services
+from upskill.public.page_cache import cached_value
 
 KINDS = (ItemKind.lesson, ItemKind.task, ItemKind.quiz)
 
@@ -70,13 +71,26 @@ def records_of(student_ids, codes):
 
 
 def items_of(module_codes, lang):
-    """The lessons, tasks and quizzes of the modules, in programme order, titled in lang: one query."""
+    """The lessons, tasks and quizzes of the modules, in programme order, titled in lang.
+
+    Content only, so kept with the page caches until the next curriculum sync: no query at all
+    on the second request.
+    """
     if not module_codes:
         return []
-    condition = CurriculumItem.module_code.in_(module_codes) & CurriculumItem.kind.in_(KINDS)
-    entries = services.titled_items(condition, lang)
-    order = {code: i for i, code in enumerate(module_codes)}
-    return sorted(entries, key=lambda e: (order.get(e.code.split(".")[0], 99), e.position))
+
+    def load():
+        condition = CurriculumItem.module_code.in_(module_codes) & CurriculumItem.kind.in_(KINDS)
+        entries = services.titled_items(condition, lang)
+        order = {code: i for i, code in enumerate(module_codes)}
+        return sorted(entries, key=lambda e: (order.get(e.code.split(".")[0], 99), e.position))
+
+    return cached_value(("progress-items", lang, tuple(module_codes)), load)
+
+
+def modules_of(module_codes, lang):
+    """The modules among codes, titled in lang, from the content cache."""
+    return cached_value(("progress-modules", lang, tuple(module_codes)), lambda: services.modules(lang, list(module_codes)))
 
 
 @dataclass
@@ -118,7 +132,7 @@ def dashboard(student):
         select(SchoolClass).join(Enrolment).where(Enrolment.student_id == student.id)
         .options(selectinload(SchoolClass.school), selectinload(SchoolClass.teachers))).all()
     codes = list(dict.fromkeys(code for c in classes for code in c.modules))
-    modules = services.modules(lang, codes) if codes else []
+    modules = modules_of(codes, lang) if codes else []
     items = items_of([m.code for m in modules], lang)
     records = records_of([student.id], [e.code for e in items])
     progress = [module_progress(student.id, m, items, records) for m in modules]

@@ -38,9 +38,34 @@ def class_records(school_class):
 def matrix(class_id):
     school_class = class_for(current_user, class_id)
     students, items, records = class_records(school_class)
-    totals = {e.code: sum(1 for s in students if records.counts_as_done(s.id, e)) for e in items}
-    return render_template("teaching/matrix.html", school_class=school_class, students=students, items=items,
-                           records=records, totals=totals)
+    rows, totals = matrix_rows(students, items, records)
+    return render_template("teaching/matrix.html", school_class=school_class, rows=rows, items=items, totals=totals)
+
+
+def matrix_rows(students, items, records):
+    """[(student, [(css class, shown, said)], done)] and the per-item totals, worked out once in Python."""
+    said = {"read": _("read"), "unread": _("not yet"), "not-started": _("Not started"), "draft": _("Draft"),
+            "submitted": _("Handed in"), "returned": _("Returned for revision"), "accepted": _("Accepted"),
+            "not-taken": _("not yet")}
+    marks = {"read": "✓", "unread": "–", "not-started": "–", "draft": "✎", "submitted": "✉", "returned": "↺",
+             "accepted": "✓", "not-taken": "–"}
+    totals = dict.fromkeys((e.code for e in items), 0)
+    rows = []
+    for student in students:
+        cells, done = [], 0
+        for entry in items:
+            key = (student.id, entry.code)
+            score = records.quizzes.get(key)
+            if score:
+                cells.append(("status-quiz", f"{score[0]}/{score[1]}", ""))
+            else:
+                status = records.cell(student.id, entry)
+                cells.append((f"status-{status}", marks[status], said[status]))
+            if records.counts_as_done(student.id, entry):
+                done += 1
+                totals[entry.code] += 1
+        rows.append((student, cells, done))
+    return rows, totals
 
 
 @bp.get("/classes/<int:class_id>/outcomes")
