@@ -10,6 +10,7 @@ from upskill.admin import bp
 from upskill.admin.forms import NewAccountForm, RolesForm
 from upskill.auth.services import INVITE, RESET, AccountError, create_user, deactivate, issue_link, set_roles
 from upskill.extensions import db
+from upskill.mail import send_link
 from upskill.models import AuditEvent, School, User
 
 AUDIT_PAGE = 100
@@ -33,8 +34,9 @@ def users():
             else:
                 token = issue_link(user, INVITE, created_by=current_user)
                 db.session.commit()
-                return render_template("admin/link.html", user=user, purpose=INVITE,
-                                       link=url_for("auth.take_link", token=token, _external=True))
+                link = url_for("auth.take_link", token=token, _external=True)
+                return render_template("admin/link.html", user=user, purpose=INVITE, link=link,
+                                       mailed=send_link(user, link, INVITE))
         status = 400
     accounts = db.session.scalars(select(User).order_by(func.lower(User.name))).all()
     return render_template("admin/users.html", form=form, accounts=accounts), status
@@ -79,8 +81,9 @@ def reset_link(user_id):
     purpose = RESET if account.password_hash else INVITE
     token = issue_link(account, purpose, created_by=current_user)
     db.session.commit()
-    return render_template("admin/link.html", user=account, purpose=purpose,
-                           link=url_for("auth.take_link", token=token, _external=True))
+    link = url_for("auth.take_link", token=token, _external=True)
+    return render_template("admin/link.html", user=account, purpose=purpose, link=link,
+                           mailed=send_link(account, link, purpose))
 
 
 @bp.get("/audit/")

@@ -12,6 +12,7 @@ from upskill.auth.services import (
     INVITE, AccountError, create_user, deactivate, find_user, issue_link, password_problem, set_roles,
 )
 from upskill.extensions import db
+from upskill.mail import send_link
 from upskill.models import Role, School, User
 
 users_cli = AppGroup("users", help="Create, list, change and deactivate accounts.")
@@ -58,6 +59,8 @@ def create_command(email, name, roles, school, password_stdin):
     if token:
         days = current_app.config["INVITATION_DAYS"]
         click.echo(f"Invitation link (works once, for {days} days): {link_url(token)}")
+        if send_link(user, link_url(token), INVITE):
+            click.echo(f"The link was also e-mailed to {user.email}.")
 
 
 @users_cli.command("list")

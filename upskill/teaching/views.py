@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from upskill.access import roles_required
 from upskill.extensions import db
+from upskill.mail import mail_configured, send_link
 from upskill.i18n import current_language
 from upskill.models import Enrolment, Placement, Role, School, SchoolClass, User
 from upskill.public import services as content
@@ -159,8 +160,10 @@ def invitations(class_id):
 
 def _invitation_sheet(school_class, invited):
     cards = [(student, url_for("auth.take_link", token=token, _external=True)) for student, token in invited]
+    mailed = sum(send_link(student, link, "invite") for student, link in cards) if mail_configured() else 0
     days = current_app.config["INVITATION_DAYS"]
-    return render_template("teaching/invitations.html", school_class=school_class, cards=cards, days=days)
+    return render_template("teaching/invitations.html", school_class=school_class, cards=cards, days=days,
+                           mailed=mailed)
 
 
 @bp.post("/classes/<int:class_id>/teachers")
