@@ -62,17 +62,22 @@ def make_app(database_url, **overrides):
     return create_app(config)
 
 
-@pytest.fixture
-def app(database_url):
-    """A new app per test; every table is emptied afterwards, whatever the test did."""
-    app = make_app(database_url)
-    yield app
+def empty_database(app):
+    """Delete every row the test made, whatever it did, and let the app's connections go."""
     with app.app_context():
         db.session.rollback()
         for table in reversed(db.metadata.sorted_tables):
             db.session.execute(table.delete())
         db.session.commit()
         db.engine.dispose()
+
+
+@pytest.fixture
+def app(database_url):
+    """A new app per test; every table is emptied afterwards, whatever the test did."""
+    app = make_app(database_url)
+    yield app
+    empty_database(app)
 
 
 @pytest.fixture
@@ -125,21 +130,26 @@ def count_queries(synced_app):
     """Return a function that runs a request and counts the SQL statements it issued."""
 
     def count(path):
-        statements = []
-        with synced_app.app_context():
-            engine = db.engine
-
-        def record(conn, cursor, statement, *args):
-            statements.append(statement)
-
-        event.listen(engine, "before_cursor_execute", record)
-        try:
-            response = synced_app.test_client().get(path)
-        finally:
-            event.remove(engine, "before_cursor_execute", record)
-        return response, [s for s in statements if not s.lstrip().upper().startswith("PRAGMA")]
+        return statements_of(synced_app, synced_app.test_client(), path)
 
     return count
+
+
+def statements_of(app, client, path):
+    """Run GET path with client; return the response and the SQL statements it issued (not PRAGMAs)."""
+    statements = []
+    with app.app_context():
+        engine = db.engine
+
+    def record(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        response = client.get(path)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    return response, [s for s in statements if not s.lstrip().upper().startswith("PRAGMA")]
 
 
 # Browser tests: Debian's Chromium driven by Playwright against the app on a local port.

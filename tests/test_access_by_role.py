@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from tests.accounts import csrf_token, log_in, make_user
 from tests.classes import make_class, make_school
-from tests.conftest import make_app
+from tests.conftest import empty_database, make_app
 from tests.test_task_work import hand_in
 from tests.work import make_company_task, photo_with_location, set_up_school
 from upskill import jobs
@@ -94,12 +94,7 @@ def world(database_url, tmp_path_factory):
         log_in(clients[role], email)
     yield app, clients, values
     patch.undo()
-    with app.app_context():
-        db.session.rollback()
-        for table in reversed(db.metadata.sorted_tables):
-            db.session.execute(table.delete())
-        db.session.commit()
-        db.engine.dispose()
+    empty_database(app)
 
 
 def guarded_routes(app, values):

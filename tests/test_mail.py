@@ -5,7 +5,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from tests.accounts import log_in, make_user, post_form
-from tests.conftest import FIXTURE_CURRICULUM, make_app
+from tests.conftest import FIXTURE_CURRICULUM, empty_database, make_app
 from tests.test_classes import teacher_with_class
 from tests.test_production_server import free_port
 from upskill.curriculum.sync import sync_curriculum
@@ -39,11 +39,7 @@ def mailing_app(database_url, smtp):
         sync_curriculum(FIXTURE_CURRICULUM)
         db.session.commit()
     yield app
-    with app.app_context():
-        for table in reversed(db.metadata.sorted_tables):
-            db.session.execute(table.delete())
-        db.session.commit()
-        db.engine.dispose()
+    empty_database(app)
 
 
 def test_invitation_is_mailed_with_its_link(mailing_app, smtp):
@@ -79,8 +75,4 @@ def test_a_mail_server_that_does_not_answer_changes_nothing_but_the_mail(databas
     page = post_form(admin, "/admin/users/", {"name": "Rūta", "email": "ruta@example.org", "roles": ["teacher"], "school": ""})
     html = page.get_data(as_text=True)
     assert page.status_code == 200 and "/account/link/" in html and "e-mailed" not in html
-    with app.app_context():
-        for table in reversed(db.metadata.sorted_tables):
-            db.session.execute(table.delete())
-        db.session.commit()
-        db.engine.dispose()
+    empty_database(app)

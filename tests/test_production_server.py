@@ -21,6 +21,16 @@ def free_port():
         return s.getsockname()[1]
 
 
+def wait_until_up(url, tries=100):
+    """Wait until url answers /healthz (up to ten seconds)."""
+    for _ in range(tries):
+        try:
+            with urllib.request.urlopen(url + "/healthz", timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)
+
+
 @pytest.fixture
 def production_server(database_url, tmp_path):
     port = free_port()
@@ -34,12 +44,7 @@ def production_server(database_url, tmp_path):
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log,
     )
     url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            with urllib.request.urlopen(url + "/healthz", timeout=1):
-                break
-        except OSError:
-            time.sleep(0.1)
+    wait_until_up(url)
     yield url, port
     process.terminate()
     process.wait(timeout=20)
@@ -77,12 +82,7 @@ def proxied_server(production_server, tmp_path):
     process = subprocess.Popen(["nginx", "-c", str(conf), "-p", str(tmp_path)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            with urllib.request.urlopen(url + "/healthz", timeout=1):
-                break
-        except OSError:
-            time.sleep(0.1)
+    wait_until_up(url)
     yield url, port
     process.terminate()
     process.wait(timeout=10)
