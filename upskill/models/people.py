@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from flask_login import UserMixin
 from sqlalchemy import Boolean, Date, Enum, ForeignKey, String
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, joinedload, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from upskill.extensions import db, login_manager
@@ -131,5 +131,5 @@ def load_user(user_id):
     """Return the signed-in user named by the session, or None (also for a deactivated account)."""
     if not (isinstance(user_id, str) and user_id.isascii() and user_id.isdigit() and len(user_id) < 12):
         return None
-    user = db.session.get(User, int(user_id))
+    user = db.session.get(User, int(user_id), options=[joinedload(User.role_rows)])  # one query with the roles
     return user if user is not None and user.active else None

@@ -12,9 +12,8 @@ from upskill import audit
 from upskill.access import roles_required
 from upskill.extensions import db
 from upskill.i18n import current_language
-from upskill.learning.progress import items_of, records_of
+from upskill.learning.progress import items_of, modules_of, records_of
 from upskill.models import CurriculumItem, Enrolment, ItemKind, ItemText
-from upskill.public import services as content
 from upskill.teaching import bp
 from upskill.teaching.services import class_for
 
@@ -82,7 +81,7 @@ def outcomes(class_id):
 def outcome_coverage(module_codes, students, items, records):
     """[(module entry, [(code, text, [(student, status)])])]: status evidenced / in-progress / not-started."""
     lang = current_language()
-    modules = {m.code: m for m in content.modules(lang, list(module_codes))}
+    modules = {m.code: m for m in modules_of(list(module_codes), lang)}
     outcome_texts = _outcome_texts(list(modules), lang)
     tasks = [e for e in items if e.kind == ItemKind.task]
     result = []

@@ -12,6 +12,7 @@ from upskill.mail import mail_configured, send_link
 from upskill.i18n import current_language
 from upskill.models import Enrolment, Placement, Role, School, SchoolClass, User
 from upskill.public import services as content
+from upskill.learning.progress import modules_of
 from upskill.teaching import bp
 from upskill.teaching.forms import ClassForm, PlacementForm, RosterUploadForm, StudentForm, TeacherForm
 from upskill.teaching.roster import read_roster
@@ -74,7 +75,7 @@ def _class_page(school_class, student_form, upload_form, status=200, **extra):
     placements = {p.student_id: p for p in db.session.scalars(
         select(Placement).where(Placement.student_id.in_([e.student_id for e in enrolments]))
         .options(selectinload(Placement.company), selectinload(Placement.trainer)))}
-    modules = content.modules(current_language(), school_class.modules)
+    modules = modules_of(list(school_class.modules), current_language())
     return render_template("teaching/class.html", school_class=school_class, enrolments=enrolments,
                            placements=placements, modules=modules, student_form=student_form,
                            upload_form=upload_form, teacher_form=TeacherForm(formdata=None),
