@@ -147,6 +147,11 @@ def test_the_class_matrix_says_each_status_in_text_too(school, synced_app):
     assert 'class="status-read"' in row and "read</span>" in row
     assert 'class="status-submitted"' in row and "Handed in</span>" in row
     assert "1/" in row  # done count
+    grade(school.teacher, attempt_id(synced_app))  # the kept matrix must show the change at once
+    school.student.get("/curriculum/M01/L2/")
+    html = school.teacher.get(f"/teach/classes/{school.class_id}/matrix").get_data(as_text=True)
+    row = re.search(r'<th scope="row">Ieva Kazlauskaitė</th>(.*?)</tr>', html, re.S).group(1)
+    assert "Accepted</span>" in row and row.count('class="status-read"') == 2 and "3/" in row
 
 
 def test_outcome_coverage_follows_accepted_work(school, synced_app):

@@ -22,6 +22,7 @@ def create_app(config=None):
         static_folder="../static",
     )
     load_config(app, config)
+    security.allow_uploads(app)
     register_extensions(app)
     register_blueprints(app)
     page_cache.init_app(app)

@@ -2,7 +2,7 @@
 import os
 from pathlib import Path
 
-from flask import request
+from flask import abort, request
 from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -18,6 +18,23 @@ CONTENT_SECURITY_POLICY = "; ".join((
 ))
 PERMISSIONS_POLICY = "camera=(self), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 HSTS = "max-age=31536000; includeSubDomains"
+
+
+UPLOAD_ENDPOINTS = {"learning.submit"}  # where a request may carry photos and files
+
+
+def allow_uploads(app):
+    """Give the upload routes their larger body limit before anything reads the body (CSRF does).
+
+    Registered ahead of every other before-request hook.
+    """
+    @app.before_request
+    def body_limit():
+        if request.endpoint in UPLOAD_ENDPOINTS:
+            request.max_content_length = app.config["UPLOAD_MAX_BYTES"] + 512 * 1024
+        limit = request.max_content_length
+        if limit is not None and request.content_length is not None and request.content_length > limit:
+            abort(413)  # said by the request itself: refused before a byte of the body is read
 
 
 def init_app(app):

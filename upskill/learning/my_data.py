@@ -11,7 +11,7 @@ from sqlalchemy import delete, select, update
 from upskill import audit
 from upskill.access import roles_required
 from upskill.extensions import db
-from upskill.learning import bp, uploads
+from upskill.learning import bp, stamps, uploads
 from upskill.models import (
     AccessLink, Assessment, Attempt, AuditEvent, Enrolment, EvidenceFile, LessonRead, Placement, QuizAttempt, TaskWork,
 )
@@ -118,6 +118,7 @@ def erase_student(student, by=None):
     db.session.execute(update(AuditEvent).where(AuditEvent.actor_id == student.id).values(address=""))
     db.session.execute(update(AuditEvent).where(AuditEvent.subject == f"email:{student.email}").values(subject="email:erased"))
     still_used = set(db.session.scalars(select(EvidenceFile.sha256).where(EvidenceFile.sha256.in_(hashes)))) if hashes else set()
+    stamps.touch(student.id)
     student.name, student.email = "Erased student", f"erased-{student.id}@erased.invalid"
     student.password_hash, student.active = None, False
     audit.record("erased", f"user:{student.id}", actor=by or student)

@@ -7,7 +7,8 @@ from flask_login import current_user
 
 from upskill.access import roles_required
 from upskill.extensions import db
-from upskill.learning import bp, uploads
+from upskill.learning import bp, stamps, uploads
+from upskill.public.page_cache import cached_value
 from upskill.learning.progress import dashboard
 from upskill.learning.tasks import is_company_task, task_page
 from upskill.learning.work import (
@@ -20,7 +21,10 @@ KEY_LENGTH = 32
 @bp.get("/")
 @roles_required("student")
 def home():
-    return render_template("learning/dashboard.html", board=dashboard(current_user))
+    # The dashboard's figures are kept until the content or the student's work changes (stamps.py).
+    board = cached_value(("dashboard", current_user.id, stamps.student_stamp(current_user.id)),
+                         lambda: dashboard(current_user))
+    return render_template("learning/dashboard.html", board=board)
 
 
 @bp.get("/<module>/<item>/")
@@ -78,8 +82,7 @@ def save(module, item):
 @roles_required("student")
 def submit(module, item):
     """Hand in the work with its files: one attempt however often the form is sent."""
-    request.max_content_length = current_app.config["UPLOAD_MAX_BYTES"] + 512 * 1024
-    page = task_page(module, item)
+    page = task_page(module, item)  # the larger body limit of this route: security.allow_uploads
     task_content = page.student.content
     key = request.form.get("submission_key", "")
     if not (len(key) == KEY_LENGTH and key.isascii() and key.isalnum()):

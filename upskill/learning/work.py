@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 
 from upskill import audit
 from upskill.extensions import db
-from upskill.learning import uploads
+from upskill.learning import stamps, uploads
 from upskill.models import Assessment, Attempt, EvidenceFile, StateChange, TaskWork, WorkState, utcnow
 
 MEASUREMENT_MAX = 200
@@ -76,6 +76,7 @@ def save_draft(work, task, checklist, measurements, text, base_revision):
     work.checklist, work.measurements, work.text = clean_draft(task, checklist, measurements, text)
     work.draft_revision += 1
     work.updated_at = utcnow()
+    stamps.touch(work.student_id)
     return work.draft_revision
 
 
@@ -135,6 +136,7 @@ def confirm_company_part(attempt, trainer, note):
         raise WorkRefused(_("Only the latest hand-in waiting for assessment can be confirmed."))
     attempt.confirmed_by_id, attempt.confirmed_at = trainer.id, utcnow()
     attempt.confirmation_note = (note or "").strip()[:2000]
+    stamps.touch(attempt.work.student_id)
     audit.record("company-confirmed", f"attempt:{attempt.id}", actor=trainer)
     return attempt
 
@@ -166,6 +168,7 @@ def _move(work, state, by):
     work.changes.append(StateChange(from_state=work.state, to_state=state.value, by_id=by.id if by else None))
     work.state = state.value
     work.updated_at = utcnow()
+    stamps.touch(work.student_id)
 
 
 def _assessor_name(attempt):

@@ -1,7 +1,7 @@
 """Classes at schools: their teachers, modules and students, and students' company placements."""
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Column, Date, ForeignKey, String, Table, UniqueConstraint
+from sqlalchemy import JSON, Column, Date, ForeignKey, Integer, String, Table, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from upskill.extensions import db
@@ -47,6 +47,8 @@ class Enrolment(db.Model):
     student_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
     student_number: Mapped[str | None] = mapped_column(String(40))
     enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Moves on whenever the student's work changes, so that progress pages can be kept until it does.
+    progress_version: Mapped[int] = mapped_column(Integer, default=0)
 
     school_class: Mapped[SchoolClass] = relationship(back_populates="enrolments")
     student: Mapped[User] = relationship()

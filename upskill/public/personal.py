@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from upskill.extensions import db
+from upskill.learning import stamps
 from upskill.models import Enrolment, LessonRead, SchoolClass, TaskWork, class_teacher
 
 
@@ -37,6 +38,7 @@ def note_read(student_id, code):
     try:
         with db.session.begin_nested():
             db.session.add(LessonRead(student_id=student_id, item_code=code))
+        stamps.touch(student_id)
         db.session.commit()
     except IntegrityError:  # read in two tabs at once
         db.session.rollback()

@@ -3,6 +3,7 @@ import csv
 import io
 
 from flask import Response, render_template
+from markupsafe import Markup
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -12,7 +13,9 @@ from upskill import audit
 from upskill.access import roles_required
 from upskill.extensions import db
 from upskill.i18n import current_language
+from upskill.learning import stamps
 from upskill.learning.progress import items_of, modules_of, records_of
+from upskill.public.page_cache import cached_value
 from upskill.models import CurriculumItem, Enrolment, ItemKind, ItemText
 from upskill.teaching import bp
 from upskill.teaching.services import class_for
@@ -36,9 +39,15 @@ def class_records(school_class):
 @roles_required("teacher", "coordinator", "admin")
 def matrix(class_id):
     school_class = class_for(current_user, class_id)
-    students, items, records = class_records(school_class)
-    rows, totals = matrix_rows(students, items, records)
-    return render_template("teaching/matrix.html", school_class=school_class, rows=rows, items=items, totals=totals)
+
+    def table():
+        students, items, records = class_records(school_class)
+        rows, totals = matrix_rows(students, items, records)
+        return Markup(render_template("teaching/_matrix_table.html", rows=rows, items=items, totals=totals))
+
+    # Kept rendered until the content or the class's work changes (stamps.py): one query to know.
+    cached = cached_value(("class-matrix", school_class.id, stamps.class_stamp(school_class.id)), table)
+    return render_template("teaching/matrix.html", school_class=school_class, table=cached)
 
 
 def matrix_rows(students, items, records):
