@@ -117,6 +117,13 @@ def module_progress(student_id, module, items, records):
     )
 
 
+@dataclass(frozen=True)
+class ClassSummary:
+    name: str
+    school: str
+    teachers: list
+
+
 @dataclass
 class Dashboard:
     classes: list
@@ -137,7 +144,9 @@ def dashboard(student):
     records = records_of([student.id], [e.code for e in items])
     progress = [module_progress(student.id, m, items, records) for m in modules]
     share = sum(records.item_done(student.id, e) for e in items) / len(items) if items else 0.0
-    return Dashboard(classes=classes, modules=progress, share=share, next_steps=next_steps(student.id, items, records))
+    # Plain values, not ORM objects: the dashboard is kept between requests (learning/views.py).
+    summaries = [ClassSummary(c.name, c.school.name, [t.name for t in c.teachers]) for c in classes]
+    return Dashboard(classes=summaries, modules=progress, share=share, next_steps=next_steps(student.id, items, records))
 
 
 def next_steps(student_id, items, records, limit=3):

@@ -4,6 +4,7 @@ import secrets
 from flask import abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from markupsafe import Markup
 
 from upskill.access import roles_required
 from upskill.extensions import db
@@ -21,10 +22,10 @@ KEY_LENGTH = 32
 @bp.get("/")
 @roles_required("student")
 def home():
-    # The dashboard's figures are kept until the content or the student's work changes (stamps.py).
-    board = cached_value(("dashboard", current_user.id, stamps.student_stamp(current_user.id)),
-                         lambda: dashboard(current_user))
-    return render_template("learning/dashboard.html", board=board)
+    # Kept rendered until the content or the student's work changes (stamps.py): one query to know.
+    body = cached_value(("dashboard", current_user.id, stamps.student_stamp(current_user.id)),
+                        lambda: Markup(render_template("learning/_dashboard_body.html", board=dashboard(current_user))))
+    return render_template("learning/dashboard.html", body=body)
 
 
 @bp.get("/<module>/<item>/")
