@@ -9,6 +9,7 @@ from flask.cli import AppGroup
 from upskill.curriculum.source import errors_of
 from upskill.curriculum.stats import curriculum_stats
 from upskill.curriculum.sync import CurriculumInvalid, sync_curriculum
+from upskill.curriculum.source import read_curriculum
 from upskill.curriculum.validate import check_folder
 from upskill.extensions import db
 
@@ -85,6 +86,40 @@ def stats_command(path, as_json):
         click.echo(f"{key.replace('_', ' '):16} {stats[key]}")
     for lang, words in stats["words"].items():
         click.echo(f"{lang}: {words:>8} words, {stats['coverage'][lang]:.0%} translated")
+
+
+@curriculum_cli.command("translations")
+@PATH_OPTION
+@click.option("--lang", type=click.Choice(["lt", "fi", "fr"]), default=None, help="One language (default: all).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--diff", "diff_code", default=None, metavar="CODE",
+              help="Print the English changes since CODE's translation was made (needs --lang).")
+@click.option("--mark-current", "mark_code", default=None, metavar="CODE",
+              help="Record that CODE's translation matches the English as it is now (CODE or 'all'; needs --lang).")
+def translations_command(path, lang, as_json, diff_code, mark_code):
+    """List translated, outdated and missing files per language and module, with English words."""
+    from upskill.curriculum import translation_report
+
+    curriculum = read_curriculum(_folder(path))
+    langs = [lang] if lang else ["lt", "fi", "fr"]
+    if (diff_code or mark_code) and not lang:
+        raise click.UsageError("--diff and --mark-current need --lang")
+    if mark_code:
+        for changed in translation_report.mark_current(curriculum, lang, mark_code):
+            click.echo(f"marked current: {changed}")
+        return
+    if diff_code:
+        click.echo(translation_report.diff(curriculum, lang, diff_code))
+        return
+    report = translation_report.summary(curriculum, langs)
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    for lang_code, modules in report.items():
+        for module, counts in modules.items():
+            click.echo(f"{lang_code} {module or 'programme':<10} translated {counts['translated']:3d}  "
+                       f"outdated {counts['outdated']:3d}  missing {counts['missing']:3d}  "
+                       f"English words to translate {counts['words_to_do']:6d}")
 
 
 @demo_cli.command("load")

@@ -57,6 +57,7 @@ class Document:
     body: str = ""
     body_line: int = 1
     raw: bytes = b""
+    pin: dict | None = None  # a translation's `source:` (pins.py), taken out of its meta
 
 
 @dataclass
@@ -118,6 +119,28 @@ class Curriculum:
         return next((m for m in self.modules if m.code == code), None)
 
 
+def parse_document(path, raw, lang, markdown, front_matter_optional=False):
+    """Return (Document, None), or (None, (line, message)) when the bytes cannot be read as one."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None, (1, "the file is not UTF-8 text")
+    try:
+        if markdown:
+            front, body, body_line = split_front_matter(text, optional=front_matter_optional)
+            meta = parse_yaml(front, first_line=2) if front.strip() else LineDict(line=1)
+        else:
+            meta, body, body_line = parse_yaml(text), "", 1
+    except YamlError as error:
+        return None, (error.line, str(error))
+    if meta is None:
+        meta = LineDict()
+    if not isinstance(meta, LineDict) and markdown:
+        return None, (2, "front matter must be a mapping of keys to values")
+    pin = meta.pop("source", None) if lang != "en" and isinstance(meta, dict) else None
+    return Document(path=path, lang=lang, meta=meta, body=body, body_line=body_line, raw=raw, pin=pin), None
+
+
 def read_curriculum(root):
     """Read the folder at root; unreadable files become problems, not exceptions."""
     root = Path(root)
@@ -143,27 +166,10 @@ class _Reader:
 
     def load(self, path, lang, markdown, front_matter_optional=False):
         """Load one file as a Document, or record why it cannot be read and return None."""
-        try:
-            raw = path.read_bytes()
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            self.problem(path, 1, "the file is not UTF-8 text")
-            return None
-        try:
-            if markdown:
-                front, body, body_line = split_front_matter(text, optional=front_matter_optional)
-                meta = parse_yaml(front, first_line=2) if front.strip() else LineDict(line=1)
-            else:
-                meta, body, body_line = parse_yaml(text), "", 1
-        except YamlError as error:
-            self.problem(path, error.line, str(error))
-            return None
-        if meta is None:
-            meta = LineDict()
-        if not isinstance(meta, LineDict) and markdown:
-            self.problem(path, 2, "front matter must be a mapping of keys to values")
-            return None
-        return Document(path=path, lang=lang, meta=meta, body=body, body_line=body_line, raw=raw)
+        document, problem = parse_document(path, path.read_bytes(), lang, markdown, front_matter_optional)
+        if problem:
+            self.problem(path, *problem)
+        return document
 
     def check_language(self, path, lang):
         if lang not in LANGUAGES:

@@ -8,6 +8,7 @@ from upskill.curriculum.source import Problem, read_curriculum
 from upskill.curriculum.svg_check import check_svg
 from upskill.curriculum.term_links import TermFinder, unlinked_terms
 from upskill.curriculum.translation_check import check_translation
+from upskill.curriculum.translation_state import pin_warnings
 
 ITEM_FIELDS = {
     "lesson": (schema.LESSON, schema.TEACHER_NOTES),
@@ -62,6 +63,7 @@ class _Checker:
             self.check_module(module)
         self.check_module_codes()
         self.problems += item_rules.worksheet_link_problems(self.curriculum, self.item_codes, self.item_links)
+        self.problems += pin_warnings(self.curriculum, [lang for lang in LANGUAGES if lang != "en"])
 
     def collect_codes(self):
         for module in self.curriculum.modules:
