@@ -72,3 +72,12 @@ def test_translations_report_counts_per_language_and_module(runner, curriculum_c
 def test_an_english_master_cannot_carry_a_pin(curriculum_copy):
     edit(curriculum_copy, LESSON, "title: The hopper", 'source: {revision: "1.1", sha256: abc}\ntitle: The hopper')
     assert any("L1-the-hopper.en.md" in p and "source" in p for p in problems_of(curriculum_copy))
+
+
+def test_stats_count_outdated_translations_by_language(runner, curriculum_copy):
+    def stats():
+        return json.loads(runner.invoke(args=["curriculum", "stats", "--path", str(curriculum_copy), "--json"]).output)
+
+    assert stats()["outdated"] == {"lt": 0, "fi": 0, "fr": 0}
+    edit(curriculum_copy, LESSON, "Polypropylene granules flow", "PP granules flow")
+    assert stats()["outdated"] == {"lt": 1, "fi": 0, "fr": 0}

@@ -2,6 +2,7 @@
 from upskill.config import LANGUAGES
 from upskill.curriculum.quiz_bias import quiz_bias
 from upskill.curriculum.text import count_words, iter_strings
+from upskill.curriculum.translation_state import pairs
 
 
 def curriculum_stats(curriculum):
@@ -25,8 +26,19 @@ def curriculum_stats(curriculum):
         "figures": sum(len(module.figures) for module in curriculum.modules),
         "words": {lang: _words(curriculum, items, glossary, lang) for lang in LANGUAGES},
         "coverage": {lang: round(len(units[lang]) / total, 3) for lang in LANGUAGES},
+        # Translated files whose English has changed since they were made (or that do not say).
+        "outdated": _outdated(curriculum),
         "quiz_bias": quiz_bias(curriculum),
     }
+
+
+def _outdated(curriculum):
+    others = [lang for lang in LANGUAGES if lang != "en"]
+    counts = dict.fromkeys(others, 0)
+    for pair in pairs(curriculum, others):
+        if pair.state == "outdated":
+            counts[pair.lang] += 1
+    return counts
 
 
 def _translation_units(curriculum, items, glossary):
