@@ -7,7 +7,7 @@ def test_stats_json_counts_the_fixture(runner, curriculum_copy):
     assert result.exit_code == 0, result.output
     stats = json.loads(result.output)
     assert set(stats) == {"revision", "modules", "lessons", "tasks", "quiz_questions", "glossary_terms", "figures",
-                          "words", "coverage", "quiz_bias"}
+                          "words", "coverage", "outdated", "quiz_bias"}
     assert (stats["modules"], stats["lessons"], stats["tasks"]) == (2, 3, 1)
     assert (stats["quiz_questions"], stats["glossary_terms"], stats["figures"]) == (2, 3, 2)
     assert stats["revision"] == "0.9"
