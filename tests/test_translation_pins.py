@@ -81,3 +81,25 @@ def test_stats_count_outdated_translations_by_language(runner, curriculum_copy):
     assert stats()["outdated"] == {"lt": 0, "fi": 0, "fr": 0}
     edit(curriculum_copy, LESSON, "Polypropylene granules flow", "PP granules flow")
     assert stats()["outdated"] == {"lt": 1, "fi": 0, "fr": 0}
+
+
+def test_the_status_page_shows_translated_outdated_and_missing(client):
+    html = client.get("/curriculum/translations/").get_data(as_text=True)
+    row = html.split('<th scope="row">')[1].split("</tr>")[0]
+    cells = [c.split(">")[-1] for c in row.split("</td>")[:-1]]
+    assert "M01" in row and cells[:3] == ["2", "0", "3"]  # Lithuanian: L1 and the quiz; L2, T1, W1 missing
+    assert cells[3:6] == ["0", "0", "5"]  # Finnish
+
+
+def test_an_outdated_translation_says_so_and_links_the_english(synced_app, curriculum_copy):
+    from upskill.curriculum.sync import sync_curriculum
+    from upskill.extensions import db
+
+    edit(curriculum_copy, LESSON, "Polypropylene granules flow", "PP granules flow")
+    with synced_app.app_context():
+        sync_curriculum(curriculum_copy)
+        db.session.commit()
+    html = synced_app.test_client().get("/curriculum/M01/L1/?lang=lt").get_data(as_text=True)
+    assert 'href="?lang=en" hreflang="en"' in html
+    fresh = synced_app.test_client().get("/curriculum/M01/Q/?lang=lt").get_data(as_text=True)
+    assert 'href="?lang=en" hreflang="en"' not in fresh

@@ -1,5 +1,6 @@
 """Build the stored records of programme, modules and items, rendered in every language."""
 from upskill.config import LANGUAGES
+from upskill.curriculum import pins
 from upskill.curriculum.records import ItemRecord, TextRecord, hash_parts
 from upskill.curriculum.render import heading_ids, plain_text, render_block, render_inline
 from upskill.curriculum.shuffle import display_order
@@ -122,7 +123,8 @@ class ItemBuilder:
             body_html=body_html,
             teacher_html=teacher_html,
             content={"has_student": student is not None, "has_teacher": teacher is not None, **content,
-                     "figures": context["figures_found"]},
+                     "figures": context["figures_found"],
+                     "outdated": {"student": _outdated(item.student, lang), "teacher": _outdated(item.teacher, lang)}},
         )
 
     def teacher_plan(self, meta, master, context):
@@ -200,7 +202,8 @@ class ItemBuilder:
                 })
             texts[lang] = self.text(
                 title=doc.meta.get("title", master["title"]),
-                content={"questions": questions, "has_student": True, "has_teacher": False},
+                content={"questions": questions, "has_student": True, "has_teacher": False,
+                         "outdated": {"student": _outdated(item.student, lang), "teacher": False}},
             )
         facts = {"questions": len(master["questions"])}
         return self.record(item, position, facts, texts)
@@ -237,3 +240,10 @@ def _with_master_anchors(context, docs):
     if context["lang"] == "en" or "en" not in docs:
         return context
     return {**context, "heading_anchors": heading_ids(docs["en"].body)}
+
+
+def _outdated(docs, lang):
+    """Whether the translation in lang was made from an English text that has changed since."""
+    if lang == "en" or lang not in docs or "en" not in docs:
+        return False
+    return pins.state_of(docs["en"], docs[lang]) != "current"

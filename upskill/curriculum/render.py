@@ -11,7 +11,7 @@ from mdit_py_plugins.container import container_plugin
 from upskill.curriculum.source import figure_file
 
 # Bump when the rendered HTML changes shape, so the next sync re-renders every item.
-RENDER_VERSION = "8"
+RENDER_VERSION = "9"
 
 # `[risk](glossary:-)`: the author says the word is not the glossary term here.
 NOT_A_TERM = "-"
