@@ -81,6 +81,20 @@ def app(database_url):
 
 
 @pytest.fixture
+def app_factory(database_url):
+    """Make apps with settings of their own on the test database; each is emptied and closed afterwards."""
+    made = []
+
+    def build(**overrides):
+        made.append(make_app(database_url, **overrides))
+        return made[-1]
+
+    yield build
+    for app in made:
+        empty_database(app)
+
+
+@pytest.fixture
 def synced_app(app):
     """The app with the fixture curriculum synced into its database."""
     with app.app_context():

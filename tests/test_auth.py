@@ -3,7 +3,6 @@ import pytest
 from sqlalchemy import select
 
 from tests.accounts import PASSWORD, csrf_token, log_in, make_user, post_form
-from tests.conftest import make_app
 from upskill.extensions import db
 from upskill.models import AuditEvent, User
 
@@ -117,8 +116,8 @@ def test_passwords_are_stored_as_scrypt_hashes(synced_app):
     assert stored.startswith("scrypt:") and PASSWORD not in stored
 
 
-def test_failed_sign_ins_lock_the_account_for_a_while(database_url):
-    app = make_app(database_url, LOGIN_LIMITS_PER_ACCOUNT="3 per 15 minutes")
+def test_failed_sign_ins_lock_the_account_for_a_while(app_factory):
+    app = app_factory(LOGIN_LIMITS_PER_ACCOUNT="3 per 15 minutes")
     make_user(app, "ana@example.org")
     client = app.test_client()
     for _ in range(3):
@@ -130,8 +129,8 @@ def test_failed_sign_ins_lock_the_account_for_a_while(database_url):
     assert events(app, "sign-in-throttled")
 
 
-def test_one_address_cannot_try_many_accounts(database_url):
-    app = make_app(database_url, LOGIN_LIMITS_PER_ADDRESS="4 per 10 minutes")
+def test_one_address_cannot_try_many_accounts(app_factory):
+    app = app_factory(LOGIN_LIMITS_PER_ADDRESS="4 per 10 minutes")
     client = app.test_client()
     statuses = [log_in(client, f"guess{n}@example.org", "x").status_code for n in range(6)]
     assert statuses == [401, 401, 401, 401, 429, 429]

@@ -5,7 +5,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from tests.accounts import log_in, make_user, post_form
-from tests.conftest import FIXTURE_CURRICULUM, empty_database, make_app
+from tests.conftest import FIXTURE_CURRICULUM
 from tests.test_classes import teacher_with_class
 from tests.test_production_server import free_port
 from upskill.curriculum.sync import sync_curriculum
@@ -32,14 +32,13 @@ def smtp():
 
 
 @pytest.fixture
-def mailing_app(database_url, smtp):
+def mailing_app(app_factory, smtp):
     _sink, port = smtp
-    app = make_app(database_url, MAIL_SERVER="127.0.0.1", MAIL_PORT=port, MAIL_FROM="upskill@school.example")
+    app = app_factory(MAIL_SERVER="127.0.0.1", MAIL_PORT=port, MAIL_FROM="upskill@school.example")
     with app.app_context():
         sync_curriculum(FIXTURE_CURRICULUM)
         db.session.commit()
-    yield app
-    empty_database(app)
+    return app
 
 
 def test_invitation_is_mailed_with_its_link(mailing_app, smtp):
@@ -64,8 +63,8 @@ def test_class_invitations_are_mailed_to_each_student(mailing_app, smtp):
     assert [r for r, _c in sink.messages] == [["ieva@example.org"]]
 
 
-def test_a_mail_server_that_does_not_answer_changes_nothing_but_the_mail(database_url):
-    app = make_app(database_url, MAIL_SERVER="127.0.0.1", MAIL_PORT=1)
+def test_a_mail_server_that_does_not_answer_changes_nothing_but_the_mail(app_factory):
+    app = app_factory(MAIL_SERVER="127.0.0.1", MAIL_PORT=1)
     with app.app_context():
         sync_curriculum(FIXTURE_CURRICULUM)
         db.session.commit()
@@ -75,4 +74,3 @@ def test_a_mail_server_that_does_not_answer_changes_nothing_but_the_mail(databas
     page = post_form(admin, "/admin/users/", {"name": "Rūta", "email": "ruta@example.org", "roles": ["teacher"], "school": ""})
     html = page.get_data(as_text=True)
     assert page.status_code == 200 and "/account/link/" in html and "e-mailed" not in html
-    empty_database(app)
