@@ -12,4 +12,4 @@ def test_translated_headings_carry_the_english_anchors(client):
 def test_translation_with_other_headings_is_reported(curriculum_copy):
     edit(curriculum_copy, f"{M01}/L1-the-hopper.lt.md", "### Pasitikrinkite", "Pasitikrinkite")
     found = problems_of(curriculum_copy)
-    assert any("L1-the-hopper.lt.md:7: has 1 section headings, the English master has 2" in p for p in found), found
+    assert any("L1-the-hopper.lt.md:8: has 1 section headings, the English master has 2" in p for p in found), found
