@@ -16,6 +16,12 @@ def touch(student_id):
                        .values(progress_version=Enrolment.progress_version + 1))
 
 
+def touch_class(class_id):
+    """Something every student of the class sees changed (its teachers, its modules)."""
+    db.session.execute(update(Enrolment).where(Enrolment.class_id == class_id)
+                       .values(progress_version=Enrolment.progress_version + 1))
+
+
 def class_stamp(class_id):
     return tuple(db.session.execute(
         select(func.count(), func.coalesce(func.sum(Enrolment.progress_version), 0), func.max(Enrolment.id))

@@ -12,6 +12,7 @@ from upskill.mail import mail_configured, send_link
 from upskill.i18n import current_language
 from upskill.models import Enrolment, Placement, Role, School, SchoolClass, User
 from upskill.public import services as content
+from upskill.learning import stamps
 from upskill.learning.progress import modules_of
 from upskill.teaching import bp
 from upskill.teaching.forms import ClassForm, PlacementForm, RosterUploadForm, StudentForm, TeacherForm
@@ -182,6 +183,7 @@ def add_teacher(class_id):
                            teacher_form_errors=form)
     if not school_class.taught_by(teacher):
         school_class.teachers.append(teacher)
+        stamps.touch_class(school_class.id)  # the students' dashboards name their teachers
         db.session.commit()
     return redirect(url_for("teaching.class_page", class_id=class_id), code=303)
 
