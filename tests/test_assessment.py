@@ -71,6 +71,10 @@ def test_returned_work_keeps_the_earlier_attempt_and_its_feedback(school, synced
     page = school.student.get("/learn/M01/T1/").get_data(as_text=True)
     assert "Attempt 2" in page and "Attempt 1" in page and "Weigh the material again." in page
     with synced_app.app_context():
+        first, second = db.session.scalars(select(Attempt.id).order_by(Attempt.id)).all()
+    moved = school.teacher.get(f"/teach/attempts/{first}/")  # an old link opens the newest hand-in
+    assert moved.status_code == 303 and moved.headers["Location"] == f"/teach/attempts/{second}/"
+    with synced_app.app_context():
         changes = [(c.from_state, c.to_state) for c in db.session.scalar(select(TaskWork)).changes]
     assert changes == [("draft", "submitted"), ("submitted", "returned"), ("returned", "submitted")]
 

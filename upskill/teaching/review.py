@@ -54,6 +54,9 @@ def assess_attempt(attempt_id):
     attempt = db.session.get(Attempt, attempt_id)
     if attempt is None or not teaches(current_user.id, attempt.work.student_id):
         abort(404)
+    latest = attempt.work.attempts[-1]
+    if latest.id != attempt.id and request.method == "GET":
+        return redirect(url_for("teaching.assess_attempt", attempt_id=latest.id), code=303)  # always the newest hand-in
     module, item = attempt.work.item_code.split(".")
     page = task_page(module, item)
     rubric = rubric_of(page)
