@@ -187,3 +187,22 @@ def test_teachers_book_shows_a_teacher_their_class_on_the_item(school):
     school.student.get("/curriculum/M01/L1/")
     assert "1 of 1 students have read it" in school.teacher.get("/teacher/M01/L1/").get_data(as_text=True)
     assert "Operators 2026 A" not in school.app.test_client().get("/teacher/M01/T1/").get_data(as_text=True)
+
+
+def test_a_trainer_note_too_long_or_a_second_confirmation_changes_nothing(synced_app):
+    school = set_up_school(synced_app)
+    make_company_task(synced_app)
+    hand_in(school.student, photo_with_location())
+    attempt = attempt_id(synced_app)
+    trainer = synced_app.test_client()
+    log_in(trainer, "trainer@example.org")
+    page = f"/company/attempts/{attempt}/"
+    long_note = trainer.post(page, data={"csrf_token": csrf_token(trainer, page), "note": "x" * 2001})
+    assert long_note.status_code == 400 and "The note is longer than 2000 characters." in long_note.get_data(as_text=True)
+    with synced_app.app_context():
+        assert db.session.get(Attempt, attempt).confirmed_at is None
+    token = csrf_token(trainer, page)
+    assert trainer.post(page, data={"csrf_token": token, "note": "first"}).status_code == 303
+    trainer.post(page, data={"csrf_token": token, "note": "second"})
+    with synced_app.app_context():
+        assert db.session.get(Attempt, attempt).confirmation_note == "first"

@@ -159,3 +159,37 @@ def test_student_is_placed_with_a_company_and_its_trainer(synced_app):
     assert post_form(client, page, {"company": str(company), "trainer": str(trainer)}).status_code == 303
     with synced_app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Placement)) == 1
+
+
+def test_a_trainer_of_another_company_or_an_unknown_company_is_refused(synced_app):
+    client, class_id, _school = teacher_with_class(synced_app)
+    company = make_school(synced_app, code="CO-1", name="Baltic Moulding UAB", kind="company")
+    other = make_school(synced_app, code="CO-2", name="Nordic Plast Oy", kind="company")
+    trainer = make_user(synced_app, "trainer@example.org", "company_trainer")
+    with synced_app.app_context():
+        db.session.get(User, trainer).school_id = other
+        db.session.commit()
+    post_form(client, f"/teach/classes/{class_id}/students", {"name": "Ieva", "email": "ieva@example.org"},
+              form_page=f"/teach/classes/{class_id}/")
+    with synced_app.app_context():
+        student = db.session.scalar(select(User.id).where(User.email == "ieva@example.org"))
+    page = f"/teach/classes/{class_id}/students/{student}/placement"
+    wrong = post_form(client, page, {"company": str(company), "trainer": str(trainer)})
+    assert wrong.status_code == 400 and "This trainer works at another company." in wrong.get_data(as_text=True)
+    assert post_form(client, page, {"company": "99999", "trainer": ""}).status_code == 400
+    assert client.get(f"/teach/classes/{class_id}/students/99999/placement").status_code == 404
+    with synced_app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Placement)) == 0
+
+
+def test_only_a_teacher_of_the_same_school_can_be_added_to_a_class(synced_app):
+    client, class_id, _school = teacher_with_class(synced_app)
+    make_user(synced_app, "student@example.org", "student")
+    make_user(synced_app, "elsewhere@example.org", "teacher")  # no school: not this school's teacher
+    for email in ("student@example.org", "elsewhere@example.org", "nobody@example.org", "not-an-address"):
+        response = post_form(client, f"/teach/classes/{class_id}/teachers", {"email": email},
+                             form_page=f"/teach/classes/{class_id}/")
+        assert response.status_code == 400, email
+    with synced_app.app_context():
+        from upskill.models import SchoolClass
+        assert [t.email for t in db.session.get(SchoolClass, class_id).teachers] == ["teacher@example.org"]

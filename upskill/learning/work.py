@@ -6,6 +6,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from flask_babel import gettext as _
 
 from upskill import audit
+from upskill.curriculum.render import plain_text
 from upskill.extensions import db
 from upskill.learning import stamps, uploads
 from upskill.models import Assessment, Attempt, EvidenceFile, StateChange, TaskWork, WorkState, utcnow
@@ -106,7 +107,7 @@ def hand_in(work, task, submission_key, files_by_index, by):
     if work.state not in OPEN_STATES:
         raise WorkRefused(_("This work has been handed in already."))
     if missing := missing_evidence(task, work, files_by_index):
-        raise WorkRefused(_("Still missing: %(items)s.", items="; ".join(_plain(m) for m in missing)))
+        raise WorkRefused(_("Still missing: %(items)s.", items="; ".join(plain_text(m) for m in missing)))
     attempt = Attempt(work_id=work.id, number=len(work.attempts) + 1, submission_key=submission_key,
                       checklist=list(work.checklist), measurements=dict(work.measurements), text=dict(work.text))
     for index, checked_files in files_by_index.items():
@@ -176,7 +177,3 @@ def _assessor_name(attempt):
     return assessor.name if assessor else _("Another teacher")
 
 
-def _plain(html):
-    from upskill.curriculum.render import plain_text
-
-    return plain_text(html)

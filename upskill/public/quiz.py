@@ -4,6 +4,7 @@ from flask import abort, request
 from flask_login import current_user
 
 from upskill.access import public
+from upskill.extensions import db
 from upskill.learning.quiz_record import record_attempt
 from upskill.i18n import current_language
 from upskill.public import bp, services
@@ -25,4 +26,5 @@ def check_quiz(module, item):
     results, score = grade(questions, answers)
     if current_user.is_authenticated and current_user.has_role("student"):
         record_attempt(current_user.id, page.item.code, score, len(questions), answers)
+        db.session.commit()
     return item_view("student", module, item, page=page, results=results, score=score)

@@ -39,7 +39,7 @@ def status_table(lang):
 @public
 def translation_status():
     def build():
-        return render_fragment("public/translations.html", _("Translations"), "translations",
+        return render_fragment("public/translations.html", _("Translations"), "translation-status-page",
                                rows=status_table(current_language()), languages=LANGUAGES[1:])
 
     return render_content_page(("translation-status",), build)
