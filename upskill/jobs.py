@@ -2,15 +2,15 @@
 
 A build is asked for by its book key, so asking twice (or twenty times at once) starts it once.
 Each build runs in a fresh process that ends after the book, because WeasyPrint's memory grows
-across renders: the local pool recycles its process after every task, and RQ's worker forks a
-work horse per job. With `UPSKILL_REDIS_URL` set, builds go to the `upskill-books` queue of any
+across renders: locally one spawned process per book (one book at a time), and RQ's worker forks
+a work horse per job. With `UPSKILL_REDIS_URL` set, builds go to the `upskill-books` queue of any
 number of `rq worker` machines; if Redis does not answer, the build runs locally instead.
 """
 import enum
 import logging
 import multiprocessing
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 
 from flask import current_app
 
@@ -44,13 +44,52 @@ def build_book(kind, lang, module, config=None, modules=(), for_whom=None):
             db.engine.dispose()  # a worker that stays up (RQ's SimpleWorker) keeps no connection open
 
 
-class LocalBuilds:
-    """Builds in a pool of one worker process that is replaced after every book."""
+class BuildProcessDied(RuntimeError):
+    """A build process ended without a result (killed, out of memory, crashed)."""
 
-    def __init__(self):
+
+def run_in_fresh_process(work, *args):
+    """Run work(*args) in a new spawned process and return its result; raise if it failed or died.
+
+    One process per call and no pool: a process that dies (killed, out of memory) fails only its
+    own call, where a ProcessPoolExecutor would refuse every later build until a restart.
+    """
+    context = multiprocessing.get_context("spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_answer_through, args=(sender, work, args), daemon=True)
+    process.start()
+    sender.close()  # the child holds the only writing end, so a dead child means end of file here
+    try:
+        succeeded, value = receiver.recv()
+    except EOFError:
+        process.join()
+        raise BuildProcessDied(f"the build process ended without a result (exit code {process.exitcode})") from None
+    finally:
+        receiver.close()
+    process.join()
+    if not succeeded:
+        raise RuntimeError(value)
+    return value
+
+
+def _answer_through(sender, work, args):
+    try:
+        outcome = (True, work(*args))
+    except BaseException as error:  # noqa: BLE001 (WeasyPrint's fatal fetch error is a BaseException)
+        log.exception("Book build failed")
+        outcome = (False, _describe(error))
+    sender.send(outcome)
+    sender.close()
+
+
+class LocalBuilds:
+    """Builds one at a time, each in a fresh process that ends after its book."""
+
+    def __init__(self, work=build_book):
+        self._work = work
         self._lock = threading.Lock()
         self._futures = {}
-        self._executor = None
+        self._runner = None
 
     def submit(self, key, spec, config):
         """Start the build of key unless it is already running; return True if this call started it."""
@@ -62,10 +101,10 @@ class LocalBuilds:
             return True
 
     def _start(self, spec, config):
-        if self._executor is None:
-            self._executor = ProcessPoolExecutor(
-                max_workers=1, max_tasks_per_child=1, mp_context=multiprocessing.get_context("spawn"))
-        return self._executor.submit(build_book, spec.kind, spec.lang, spec.module, config, spec.modules, spec.for_whom)
+        if self._runner is None:
+            self._runner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="book-build")
+        return self._runner.submit(run_in_fresh_process, self._work, spec.kind, spec.lang, spec.module, config,
+                                   spec.modules, spec.for_whom)
 
     def state(self, key):
         """Return (BuildState, message) of a build asked for in this process."""
@@ -76,7 +115,7 @@ class LocalBuilds:
         if not future.done():
             return BuildState.building, ""
         error = future.exception()
-        return (BuildState.failed, _describe(error)) if error else (BuildState.unknown, "")
+        return (BuildState.failed, str(error)[:300]) if error else (BuildState.unknown, "")
 
 
 class QueuedBuilds:
