@@ -27,6 +27,7 @@ def test_phone_reader_taps_a_figure_to_see_it_full_size(server, browser):
     page.goto(server + "/curriculum/M01/L1/")
     assert page.get_by_text("(tap the figure to enlarge it)").is_visible()
     page.get_by_role("link", name="Hopper above the barrel").click()
+    page.wait_for_load_state()  # the click returns once the new page has begun, not once its style has come
     assert page.url.endswith("/curriculum/M01/L1/figures/hopper/")
     # the figure is shown larger than the phone, to pan, and the way back returns to it
     assert page.evaluate("document.querySelector('.figure-canvas img').getBoundingClientRect().width") > 700
