@@ -86,6 +86,7 @@ def session_cookie(base, email):
     token = re.search(r'name="csrf_token"[^>]*? value="([^"]+)"', html).group(1)
     data = urllib.parse.urlencode({"csrf_token": token, "email": email, "password": PASSWORD}).encode()
     opener.open(base + "/login", data=data).read()
+    opener.open(base + "/account/").read()  # a page with a form: the session gets its form token, as a browser's would
     return "; ".join(f"{c.name}={c.value}" for c in jar)
 
 

@@ -154,6 +154,7 @@ def test_student_is_placed_with_a_company_and_its_trainer(synced_app):
     with synced_app.app_context():
         student = db.session.scalar(select(User.id).where(User.email == "ieva@example.org"))
     page = f"/teach/classes/{class_id}/students/{student}/placement"
+    assert "Baltic Moulding UAB" not in client.get(f"/teach/classes/{class_id}/").get_data(as_text=True)
     assert post_form(client, page, {"company": str(company), "trainer": str(trainer)}).status_code == 303
     assert "Baltic Moulding UAB (Trainer)" in client.get(f"/teach/classes/{class_id}/").get_data(as_text=True)
     assert post_form(client, page, {"company": str(company), "trainer": str(trainer)}).status_code == 303
@@ -193,3 +194,29 @@ def test_only_a_teacher_of_the_same_school_can_be_added_to_a_class(synced_app):
     with synced_app.app_context():
         from upskill.models import SchoolClass
         assert [t.email for t in db.session.get(SchoolClass, class_id).teachers] == ["teacher@example.org"]
+
+
+def test_the_class_list_follows_a_students_account_as_soon_as_it_changes(synced_app):
+    from upskill.auth.services import deactivate
+
+    client, class_id, _school = teacher_with_class(synced_app)
+    post_form(client, f"/teach/classes/{class_id}/students", {"name": "Ieva", "email": "ieva@example.org"},
+              form_page=f"/teach/classes/{class_id}/")
+
+    def account_cell():
+        html = client.get(f"/teach/classes/{class_id}/").get_data(as_text=True)
+        return re.search(r'data-label="Account">([^<]*)<', html).group(1), html
+
+    assert account_cell()[0] == "Invited"
+    with synced_app.app_context():
+        student = db.session.scalar(select(User).where(User.email == "ieva@example.org"))
+        student.set_password("a long enough password")
+        db.session.commit()
+    assert account_cell()[0] == "Active"
+    with synced_app.app_context():
+        student = db.session.scalar(select(User).where(User.email == "ieva@example.org"))
+        student.name = "Ieva Kazlauskaitė"
+        deactivate(student)
+        db.session.commit()
+    state, html = account_cell()
+    assert state == "Deactivated" and "Ieva Kazlauskaitė" in html

@@ -40,3 +40,10 @@ def test_secret_key_is_made_once_per_instance_and_kept(monkeypatch, tmp_path):
     assert len(first) == 64
     assert _instance_secret_key(tmp_path / "instance") == first
     assert oct((tmp_path / "instance" / "secret_key").stat().st_mode & 0o777) == "0o600"
+
+
+def test_connections_to_a_database_server_are_tested_before_use_and_a_sqlite_files_are_not():
+    server = create_app({"SQLALCHEMY_DATABASE_URI": "postgresql+psycopg://db/upskill", "SECRET_KEY": "x"})
+    embedded = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://", "SECRET_KEY": "x"})
+    assert server.config["SQLALCHEMY_ENGINE_OPTIONS"] == {"pool_pre_ping": True}  # a restarted server is survived
+    assert embedded.config["SQLALCHEMY_ENGINE_OPTIONS"] == {}

@@ -45,6 +45,8 @@ def load_config(app, config):
     if not app.config["SQLALCHEMY_DATABASE_URI"]:
         app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + str(instance / "upskill.sqlite3")
     security.private_sqlite_file(app.config["SQLALCHEMY_DATABASE_URI"])
+    if app.config["SQLALCHEMY_ENGINE_OPTIONS"] is None:
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = engine_options(app.config["SQLALCHEMY_DATABASE_URI"])
     security.apply_environment(app.config)
     if not app.config["SECRET_KEY"]:
         app.config["SECRET_KEY"] = _instance_secret_key(instance)
@@ -105,6 +107,11 @@ def register_cli(app):
     app.cli.add_command(demo_cli)
     app.cli.add_command(export_cli)
     app.cli.add_command(users_cli)
+
+
+def engine_options(url):
+    """A server's connection may have dropped since its last use (test it first); a SQLite file's cannot."""
+    return {} if url.startswith("sqlite") else {"pool_pre_ping": True}
 
 
 def _csrf_form():

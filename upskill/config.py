@@ -19,7 +19,7 @@ class Defaults:
     ENV = "development"
     SECRET_KEY = None
     SQLALCHEMY_DATABASE_URI = None  # filled in from the instance folder when not set
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SQLALCHEMY_ENGINE_OPTIONS = None  # None: a database server's connections are tested before use
     CURRICULUM_DIR = str(PROJECT_ROOT / "curriculum")
     REDIS_URL = None
     LANGUAGES = LANGUAGES

@@ -4,12 +4,11 @@ import secrets
 from flask import abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from markupsafe import Markup
 
 from upskill.access import roles_required
 from upskill.extensions import db
 from upskill.learning import bp, stamps, uploads
-from upskill.public.page_cache import cached_value
+from upskill.public.page_cache import cached_personal_page
 from upskill.learning.progress import dashboard
 from upskill.learning.tasks import is_company_task, task_page
 from upskill.learning.work import (
@@ -23,9 +22,8 @@ KEY_LENGTH = 32
 @roles_required("student")
 def home():
     # Kept rendered until the content or the student's work changes (stamps.py): one query to know.
-    body = cached_value(("dashboard", current_user.id, stamps.student_stamp(current_user.id)),
-                        lambda: Markup(render_template("learning/_dashboard_body.html", board=dashboard(current_user))))
-    return render_template("learning/dashboard.html", body=body)
+    return cached_personal_page(("dashboard", stamps.student_stamp(current_user.id)),
+                                lambda: render_template("learning/dashboard.html", board=dashboard(current_user)))
 
 
 @bp.get("/<module>/<item>/")

@@ -11,7 +11,8 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from flask import current_app, g, request
+from flask import current_app, g, request, session
+from flask_wtf.csrf import generate_csrf
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
@@ -115,3 +116,24 @@ def cached_page(render):
     if current_user.is_authenticated or any(name != "lang" for name in request.args):
         return render()
     return _cached(("page", request.path), render)
+
+
+def cached_personal_page(key, render):
+    """Return a signed-in user's page as it was last rendered for the same key, else render it.
+
+    key names what the page shows that can change (a progress stamp, the class's details); the
+    user, their roles and the address are added here. A page with a notice to show or query
+    arguments other than ?lang= is always rendered afresh. The form tokens of a kept page are
+    replaced by this session's own on every request, so a kept page never carries another
+    session's token.
+    """
+    if any(name != "lang" for name in request.args) or session.get("_flashes"):
+        return render()
+    roles = tuple(sorted(role.value for role in current_user.roles))
+    html, token = _cached(("personal", current_user.id, roles, request.path, *key), lambda: _with_token(render))
+    return html.replace(token, generate_csrf()) if token else html
+
+
+def _with_token(render):
+    html = str(render())
+    return html, g.get(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"))

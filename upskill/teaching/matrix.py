@@ -15,10 +15,10 @@ from upskill.extensions import db
 from upskill.i18n import current_language
 from upskill.learning import stamps
 from upskill.learning.progress import items_of, modules_of, records_of
-from upskill.public.page_cache import cached_value
+from upskill.public.page_cache import cached_personal_page, cached_value
 from upskill.models import CurriculumItem, Enrolment, ItemKind, ItemText
 from upskill.teaching import bp
-from upskill.teaching.services import class_for
+from upskill.teaching.services import class_details, class_for
 
 # Cells that a spreadsheet would run as a formula start with one of these.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -46,17 +46,21 @@ def matrix(class_id):
         return Markup(render_template("teaching/_matrix_table.html", rows=rows, items=items, totals=totals))
 
     # Kept rendered until the content or the class's work changes (stamps.py): one query to know.
-    cached = cached_value(("class-matrix", school_class.id, stamps.class_stamp(school_class.id)), table)
-    return render_template("teaching/matrix.html", school_class=school_class, table=cached)
+    stamp = stamps.class_stamp(school_class.id)
+    return cached_personal_page(
+        ("matrix", stamp, *class_details(school_class)),
+        lambda: render_template("teaching/matrix.html", school_class=school_class,
+                                table=cached_value(("class-matrix", school_class.id, stamp), table)))
 
 
 def matrix_rows(students, items, records):
-    """[(student, [(css class, shown, said)], done)] and the per-item totals, worked out once in Python."""
+    """[(student, [(css class, shown, said)], done)] and the per-item totals, worked out once in Python.
+
+    A state is said in words (its mark comes from the style sheet); a quiz score is shown as it is.
+    """
     said = {"read": _("read"), "unread": _("not yet"), "not-started": _("Not started"), "draft": _("Draft"),
             "submitted": _("Handed in"), "returned": _("Returned for revision"), "accepted": _("Accepted"),
             "not-taken": _("not yet")}
-    marks = {"read": "✓", "unread": "–", "not-started": "–", "draft": "✎", "submitted": "✉", "returned": "↺",
-             "accepted": "✓", "not-taken": "–"}
     totals = dict.fromkeys((e.code for e in items), 0)
     rows = []
     for student in students:
@@ -68,7 +72,7 @@ def matrix_rows(students, items, records):
                 cells.append(("status-quiz", f"{score[0]}/{score[1]}", ""))
             else:
                 status = records.cell(student.id, entry)
-                cells.append((f"status-{status}", marks[status], said[status]))
+                cells.append((f"status-{status}", "", said[status]))
             if records.counts_as_done(student.id, entry):
                 done += 1
                 totals[entry.code] += 1

@@ -24,14 +24,21 @@ def visible_classes(user):
 
 def class_for(user, class_id, change=False):
     """Return the class when user may see it (or change it); else the same 404 whether it exists or not."""
-    school_class = db.session.get(SchoolClass, class_id)
-    if school_class is None:
+    teaches = select(class_teacher).where(class_teacher.c.class_id == SchoolClass.id,
+                                          class_teacher.c.user_id == user.id).exists()
+    found = db.session.execute(select(SchoolClass, teaches).where(SchoolClass.id == class_id)).first()
+    if found is None:
         abort(404)
-    if school_class.taught_by(user) or user.has_role("admin"):
-        return school_class
-    if user.has_role("coordinator") and not change:
+    school_class, taught = found
+    if taught or user.has_role("admin") or (user.has_role("coordinator") and not change):
         return school_class
     abort(404)
+
+
+def class_details(school_class):
+    """What a class's pages show of the class itself, as a key that changes with it."""
+    return (school_class.name, school_class.school_id, school_class.starts_on, school_class.ends_on,
+            tuple(school_class.modules))
 
 
 def enrol(school_class, name, email, student_number=None, by=None):

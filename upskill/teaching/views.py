@@ -3,6 +3,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 from flask_login import current_user
 from itsdangerous import BadSignature, URLSafeTimedSerializer
+from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -14,11 +15,12 @@ from upskill.models import Enrolment, Placement, Role, School, SchoolClass, User
 from upskill.public import services as content
 from upskill.learning import stamps
 from upskill.learning.progress import modules_of
+from upskill.public.page_cache import cached_personal_page, cached_value
 from upskill.teaching import bp
 from upskill.teaching.forms import ClassForm, PlacementForm, RosterUploadForm, StudentForm, TeacherForm
 from upskill.teaching.roster import read_roster
 from upskill.teaching.services import (
-    EnrolmentRefused, class_for, enrol, pending_invitations, visible_classes,
+    EnrolmentRefused, class_details, class_for, enrol, pending_invitations, visible_classes,
 )
 
 STAFF = ("teacher", "coordinator", "admin")
@@ -66,21 +68,33 @@ def _class_choices(form):
 @roles_required(*STAFF)
 def class_page(class_id):
     school_class = class_for(current_user, class_id)
-    return _class_page(school_class, StudentForm(formdata=None), RosterUploadForm(formdata=None))
+    # Kept rendered until a student joins, their account or placement changes, or a teacher joins (stamps.py).
+    return cached_personal_page(
+        ("class", stamps.class_stamp(school_class.id), *class_details(school_class)),
+        lambda: _class_page(school_class, StudentForm(formdata=None), RosterUploadForm(formdata=None))[0])
 
 
 def _class_page(school_class, student_form, upload_form, status=200, **extra):
+    can_change = _may_change(school_class)
+    stamp = stamps.class_stamp(school_class.id)
+    roster = cached_value(("class-roster", school_class.id, can_change, stamp),
+                          lambda: _roster(school_class, can_change))
+    modules = modules_of(list(school_class.modules), current_language())
+    return render_template("teaching/class.html", school_class=school_class, student_count=stamp[0], roster=roster,
+                           modules=modules, student_form=student_form, upload_form=upload_form,
+                           teacher_form=TeacherForm(formdata=None), can_change=can_change, **extra), status
+
+
+def _roster(school_class, can_change):
+    """The class's students as a table: name, e-mail, number, account and placement."""
     enrolments = db.session.scalars(select(Enrolment).where(Enrolment.class_id == school_class.id)
                                     .options(selectinload(Enrolment.student))).all()
     enrolments = sorted(enrolments, key=lambda e: e.student.name.lower())
     placements = {p.student_id: p for p in db.session.scalars(
         select(Placement).where(Placement.student_id.in_([e.student_id for e in enrolments]))
         .options(selectinload(Placement.company), selectinload(Placement.trainer)))}
-    modules = modules_of(list(school_class.modules), current_language())
-    return render_template("teaching/class.html", school_class=school_class, enrolments=enrolments,
-                           placements=placements, modules=modules, student_form=student_form,
-                           upload_form=upload_form, teacher_form=TeacherForm(formdata=None),
-                           can_change=_may_change(school_class), **extra), status
+    return Markup(render_template("teaching/_roster.html", school_class=school_class, enrolments=enrolments,
+                                  placements=placements, can_change=can_change))
 
 
 def _may_change(school_class):
