@@ -55,3 +55,15 @@ def test_cache_keeps_at_most_its_limit(synced_app):
     for path in ("/", "/curriculum/", "/curriculum/M01/", "/curriculum/M01/L1/", "/glossary/"):
         client.get(path)
     assert len(cache) == 3
+
+
+def test_kept_pages_are_bounded_in_size_as_well_as_in_number():
+    from upskill.public.page_cache import PageCache
+
+    cache = PageCache(max_entries=100, version_ttl=5, max_chars=1000)
+    for n in range(5):
+        cache.put(("matrix", n), "x" * 400)  # a big class's page each
+    assert len(cache) == 2 and cache.chars == 800
+    assert cache.get(("matrix", 4)) is not None and cache.get(("matrix", 0)) is None
+    cache.put(("matrix", 4), "y" * 10)  # kept again, smaller
+    assert cache.chars == 410

@@ -49,6 +49,7 @@ class Defaults:
     MAIL_FROM = "upskill@localhost"
     SEARCH_RESULTS_LIMIT = 30
     PAGE_CACHE_ENTRIES = 2048  # rendered pages and fragments kept per process
+    PAGE_CACHE_CHARS = 64 * 1024 * 1024  # and the characters they may hold together, per process
     CONTENT_VERSION_TTL = 1.0  # seconds a process trusts the content version it read
     WTF_CSRF_TIME_LIMIT = None  # a quiz left open all lesson long must still submit
 

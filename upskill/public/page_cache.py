@@ -34,14 +34,16 @@ class Fragment:
 
 
 class PageCache:
-    """A bounded, thread-safe map from keys to fragments, oldest dropped first."""
+    """A thread-safe map from keys to fragments, bounded in entries and in characters, oldest dropped first."""
 
-    def __init__(self, max_entries, version_ttl):
+    def __init__(self, max_entries, version_ttl, max_chars=64 * 1024 * 1024):
         self.max_entries = max_entries
+        self.max_chars = max_chars
         self.version_ttl = version_ttl
         self.version = None
         self.version_read_at = float("-inf")
         self._entries = OrderedDict()
+        self._chars = 0
         self._lock = threading.Lock()
 
     def known_version(self):
@@ -62,17 +64,36 @@ class PageCache:
 
     def put(self, key, fragment):
         with self._lock:
+            old = self._entries.pop(key, None)
+            self._chars += _size(fragment) - (_size(old) if old is not None else 0)
             self._entries[key] = fragment
-            while len(self._entries) > self.max_entries:
-                self._entries.popitem(last=False)
+            while len(self._entries) > self.max_entries or (self._chars > self.max_chars and len(self._entries) > 1):
+                _key, dropped = self._entries.popitem(last=False)
+                self._chars -= _size(dropped)
+
+    @property
+    def chars(self):
+        return self._chars
 
     def __len__(self):
         return len(self._entries)
 
 
+def _size(value):
+    """Characters a kept value holds (pages, fragments and the tuples made of them)."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, Fragment):
+        return len(value.html) + len(value.title)
+    if isinstance(value, (tuple, list)):
+        return sum(_size(part) for part in value if part is not None)
+    return 0
+
+
 def init_app(app):
     """Give the app its own cache."""
-    app.extensions[EXTENSION_KEY] = PageCache(app.config["PAGE_CACHE_ENTRIES"], app.config["CONTENT_VERSION_TTL"])
+    app.extensions[EXTENSION_KEY] = PageCache(app.config["PAGE_CACHE_ENTRIES"], app.config["CONTENT_VERSION_TTL"],
+                                               app.config["PAGE_CACHE_CHARS"])
 
 
 def content_version():
