@@ -2,14 +2,16 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from upskill.access import roles_required
 from upskill.admin import bp
 from upskill.admin.forms import NewAccountForm, RolesForm
 from upskill.auth.services import INVITE, RESET, AccountError, create_user, deactivate, issue_link, set_roles
+from upskill.collation import sort_key
 from upskill.extensions import db
+from upskill.i18n import current_language
 from upskill.mail import send_link
 from upskill.models import AuditEvent, School, User
 
@@ -38,7 +40,7 @@ def users():
                 return render_template("admin/link.html", user=user, purpose=INVITE, link=link,
                                        mailed=send_link(user, link, INVITE))
         status = 400
-    accounts = db.session.scalars(select(User).order_by(func.lower(User.name))).all()
+    accounts = sorted(db.session.scalars(select(User)).all(), key=lambda u: sort_key(u.name, current_language()))
     return render_template("admin/users.html", form=form, accounts=accounts), status
 
 

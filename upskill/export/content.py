@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
 
+from upskill.collation import sort_key
 from upskill.extensions import db
 from upskill.models import CurriculumItem, GlossaryTerm, ItemKind, ItemText
 
@@ -168,4 +169,4 @@ def _book_item(texts, lang):
 def _glossary(lang):
     terms = db.session.scalars(select(GlossaryTerm).where(GlossaryTerm.retired_at.is_(None))).all()
     named = [((term.terms.get(lang) or term.terms["en"]), term) for term in terms]
-    return sorted(named, key=lambda pair: pair[0].casefold())
+    return sorted(named, key=lambda pair: sort_key(pair[0], lang))

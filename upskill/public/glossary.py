@@ -10,15 +10,10 @@ from flask import Response
 from flask_babel import gettext as _
 
 from upskill.access import public
-from upskill.curriculum.text import fold
+from upskill.collation import initial, sort_key
 from upskill.i18n import LANGUAGE_NAMES, current_language
 from upskill.public import bp, services
 from upskill.public.rendering import render_content_page, render_fragment
-
-
-def _initial(name):
-    first = fold(name[:1]).upper()
-    return first if first.isalpha() else "#"
 
 
 @bp.get("/glossary/")
@@ -28,8 +23,8 @@ def glossary():
         lang = current_language()
         terms = services.glossary_terms()
         names = {term.key: term.terms.get(lang) or term.terms["en"] for term in terms}
-        ordered = sorted(terms, key=lambda term: fold(names[term.key]))
-        groups = [(letter, list(group)) for letter, group in groupby(ordered, key=lambda t: _initial(names[t.key]))]
+        ordered = sorted(terms, key=lambda term: sort_key(names[term.key], lang))
+        groups = [(letter, list(group)) for letter, group in groupby(ordered, key=lambda t: initial(names[t.key], lang))]
         return render_fragment("public/glossary.html", _("Glossary"), groups=groups, names=names, count=len(terms))
 
     return render_content_page(("glossary",), build)
@@ -38,9 +33,12 @@ def glossary():
 @bp.get("/glossary/terms.csv")
 @public
 def glossary_csv():
-    """The terminology list: one row per term, a column per language, then the definition."""
+    """The terminology list: one row per term, a column per language, then the definition.
+
+    Rows follow the alphabet of the reader's language, by the terms' names in it.
+    """
     lang = current_language()
-    terms = sorted(services.glossary_terms(), key=lambda term: fold(term.terms["en"]))
+    terms = sorted(services.glossary_terms(), key=lambda term: sort_key(term.terms.get(lang) or term.terms["en"], lang))
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([*LANGUAGE_NAMES.values(), _("Definition")])

@@ -12,6 +12,7 @@ from sqlalchemy.orm import selectinload
 from upskill import audit
 from upskill.access import roles_required
 from upskill.extensions import db
+from upskill.collation import sort_key
 from upskill.i18n import current_language
 from upskill.learning import stamps
 from upskill.learning.progress import items_of, modules_of, records_of
@@ -29,7 +30,7 @@ def class_records(school_class):
     lang = current_language()
     enrolments = db.session.scalars(select(Enrolment).where(Enrolment.class_id == school_class.id)
                                     .options(selectinload(Enrolment.student))).all()
-    students = sorted((e.student for e in enrolments), key=lambda s: s.name.lower())
+    students = sorted((e.student for e in enrolments), key=lambda s: sort_key(s.name, lang))
     items = items_of(list(school_class.modules), lang)
     records = records_of([s.id for s in students], [e.code for e in items])
     return students, items, records

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from upskill.access import roles_required
+from upskill.collation import sort_key
 from upskill.extensions import db
 from upskill.mail import mail_configured, send_link
 from upskill.i18n import current_language
@@ -89,7 +90,7 @@ def _roster(school_class, can_change):
     """The class's students as a table: name, e-mail, number, account and placement."""
     enrolments = db.session.scalars(select(Enrolment).where(Enrolment.class_id == school_class.id)
                                     .options(selectinload(Enrolment.student))).all()
-    enrolments = sorted(enrolments, key=lambda e: e.student.name.lower())
+    enrolments = sorted(enrolments, key=lambda e: sort_key(e.student.name, current_language()))
     placements = {p.student_id: p for p in db.session.scalars(
         select(Placement).where(Placement.student_id.in_([e.student_id for e in enrolments]))
         .options(selectinload(Placement.company), selectinload(Placement.trainer)))}
