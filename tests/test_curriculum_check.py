@@ -206,3 +206,19 @@ def test_longer_term_hides_the_shorter_one_inside_it(curriculum_copy):
         f"curriculum/{M01}/L2-the-barrel.en.md:9: 'barrel' is a glossary term: link one use in this lesson, [barrel](glossary:barrel), "
         "or mark it [barrel](glossary:-) where it means something else"
     ]
+
+
+def test_a_translation_that_calls_a_linked_term_by_another_name_is_warned_about(curriculum_copy):
+    lesson = f"{M01}/L1-the-hopper.lt.md"
+    assert problems_of(curriculum_copy) == []  # "cilindrą" is the glossary's "cilindras", inflected
+    edit(curriculum_copy, lesson, "[cilindrą](glossary:barrel)", "[vamzdį](glossary:barrel)")
+    found = problems_of(curriculum_copy)
+    assert len(found) == 1 and "warning: 'vamzdį' links glossary:barrel, whose name here is 'cilindras'" in found[0]
+    assert f"{lesson}:10:" in found[0]
+
+
+def test_a_form_the_glossary_lists_is_accepted_where_the_stems_do_not_reach(curriculum_copy):
+    edit(curriculum_copy, f"{M01}/L1-the-hopper.lt.md", "[cilindrą](glossary:barrel)", "[vamzdį](glossary:barrel)")
+    edit(curriculum_copy, "glossary/basics.yaml", "  term: {en: barrel, lt: cilindras, fi: sylinteri, fr: fourreau}\n",
+         "  term: {en: barrel, lt: cilindras, fi: sylinteri, fr: fourreau}\n  forms: {lt: [vamzdį]}\n")
+    assert problems_of(curriculum_copy) == []

@@ -260,6 +260,8 @@ GLOSSARY = ListOf(
         "see": ListOf(GLOSSARY_KEY, required=False),
         # What else the English word means, outside this entry's sense ("risk of short shots").
         "other_senses": Text(required=False, max_length=500),
+        # Inflected forms of a translated name that its stems do not reach (an irregular plural).
+        "forms": Mapping({lang: ListOf(Text(max_length=200), required=False) for lang in LANGUAGES}, required=False),
     }),
     minimum=1,
 )

@@ -7,6 +7,7 @@ from upskill.curriculum.markdown_check import check_markdown
 from upskill.curriculum.source import Problem, read_curriculum
 from upskill.curriculum.svg_check import check_svg
 from upskill.curriculum.term_links import TermFinder, unlinked_terms
+from upskill.curriculum.term_names import TermNames, misnamed_terms
 from upskill.curriculum.translation_check import check_translation
 from upskill.curriculum.translation_state import pin_warnings
 
@@ -40,6 +41,7 @@ class _Checker:
         self.used_figures = set()
         self.item_links = {}  # item code -> codes its texts link to
         self.term_finder = TermFinder([])
+        self.term_names = {}  # language -> TermNames
         self.rubric_levels = None
 
     def report_for(self, path, prefix="", warning=False):
@@ -79,6 +81,7 @@ class _Checker:
         ]
         self.glossary_keys.update(entry["key"] for entry in entries)
         self.term_finder = TermFinder(entries)
+        self.term_names = {lang: TermNames(entries, lang) for lang in LANGUAGES if lang != "en"}
 
     def check_programme(self):
         programme = self.curriculum.programme
@@ -254,6 +257,14 @@ class _Checker:
                     f"[{found.form}](glossary:{found.key}), or mark it [{found.form}](glossary:-) where it means something else",
                 )
 
+    def check_term_names(self, doc, text, line):
+        """A translation calls each glossary term it links by its name in the glossary (inflected or not)."""
+        for found in misnamed_terms(text, line, self.term_names[doc.lang]):
+            self.report_for(doc.path, warning=True)(
+                found.line, f"'{found.text}' links glossary:{found.key}, whose name here is '{found.name}': "
+                f"use that name (any inflected form), or list '{found.text}' under forms: {doc.lang}: in the glossary",
+            )
+
     def check_quiz_answers(self, doc):
         report = self.report_for(doc.path)
         seen = set()
@@ -285,6 +296,8 @@ class _Checker:
     def markdown(self, doc, text, line, block, module=None, item=None):
         if not isinstance(text, str):
             return
+        if doc.lang in self.term_names:
+            self.check_term_names(doc, text, line)
         figures = module.figures if module else {}
         found = check_markdown(text, line, block, self.glossary_keys, self.item_codes, figures)
         for problem_line, message in found.problems:
