@@ -70,6 +70,8 @@ def sync_command(path):
                    f"{report.unchanged} unchanged.")
     else:
         click.echo(f"No changes: {report.unchanged} items and terms are up to date.")
+    if report.restemmed:
+        click.echo(f"Search index: new search tokens for {report.restemmed} texts.")
 
 
 @curriculum_cli.command("stats")

@@ -4,6 +4,7 @@ from upskill.curriculum import pins
 from upskill.curriculum.records import ItemRecord, TextRecord, hash_parts
 from upskill.curriculum.render import heading_ids, plain_text, render_block, render_inline
 from upskill.curriculum.shuffle import display_order
+from upskill.curriculum.stems import stems_of
 from upskill.curriculum.text import count_words, fold, iter_strings
 
 
@@ -42,6 +43,7 @@ class ItemBuilder:
             occupation = meta.get("occupation", {}).get("name", master["occupation"]["name"])
             scale = meta.get("rubric_scale", master.get("rubric_scale", []))
             texts[lang] = self.text(
+                lang,
                 title=meta.get("title", master["title"]),
                 summary=meta.get("subtitle", master["subtitle"]),
                 body_html=aims,
@@ -66,6 +68,7 @@ class ItemBuilder:
         for lang, doc in module.docs.items():
             meta = doc.meta
             texts[lang] = self.text(
+                lang,
                 title=meta.get("title", master["title"]),
                 summary=meta.get("summary", master["summary"]),
                 content={"outcomes": self.outcomes(meta.get("outcomes", master["outcomes"]), lang, module)},
@@ -119,6 +122,7 @@ class ItemBuilder:
         body_html = render_block(student.body, _with_master_anchors(context, item.student)) if student else ""
         teacher_html = render_block(teacher.body, _with_master_anchors(context, item.teacher)) if teacher else None
         return self.text(
+            lang,
             title=(student.meta if student else master).get("title", master["title"]),
             body_html=body_html,
             teacher_html=teacher_html,
@@ -201,6 +205,7 @@ class ItemBuilder:
                     ],
                 })
             texts[lang] = self.text(
+                lang,
                 title=doc.meta.get("title", master["title"]),
                 content={"questions": questions, "has_student": True, "has_teacher": False,
                          "outdated": {"student": _outdated(item.student, lang), "teacher": False}},
@@ -217,7 +222,7 @@ class ItemBuilder:
         context = self.context(lang, module)
         return {kind: [render_inline(line, context) for line in outcomes[kind]] for kind in ("knowledge", "skills", "autonomy")}
 
-    def text(self, title, summary="", body_html="", teacher_html=None, content=None):
+    def text(self, lang, title, summary="", body_html="", teacher_html=None, content=None):
         content = content or {}
         plain = " ".join(
             part for part in (
@@ -228,6 +233,7 @@ class ItemBuilder:
         return TextRecord(
             title=title, summary=summary, body_html=body_html, teacher_html=teacher_html,
             content=content, plain_text=plain, search_text=fold(plain), words=count_words(plain),
+            search_stems=stems_of(plain, lang), title_stems=stems_of(title, lang),
         )
 
 

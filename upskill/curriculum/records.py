@@ -17,6 +17,8 @@ class TextRecord:
     plain_text: str = ""
     search_text: str = ""
     words: int = 0
+    search_stems: str = ""  # the search tokens of the whole text (upskill.curriculum.stems)
+    title_stems: str = ""  # and of the title alone, which ranks higher
 
 
 @dataclass

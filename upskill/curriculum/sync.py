@@ -2,9 +2,11 @@
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.orm import load_only
 
 from upskill.curriculum.build import build
 from upskill.curriculum.source import errors_of
+from upskill.curriculum.stems import STEMS_VERSION, stems_of
 from upskill.curriculum.validate import check_folder
 from upskill.extensions import db
 from upskill.models import ContentVersion, CurriculumItem, GlossaryTerm, ItemKind, ItemText, utcnow
@@ -28,6 +30,7 @@ class SyncReport:
     retired: list = field(default_factory=list)
     restored: list = field(default_factory=list)
     unchanged: int = 0
+    restemmed: int = 0  # texts whose search tokens were missing or made by an older stemmer
 
     @property
     def changed(self):
@@ -43,7 +46,8 @@ def sync_curriculum(root):
     report = SyncReport()
     _sync_items(item_records, report)
     _sync_terms(term_records, report)
-    if report.changed:
+    report.restemmed = _restem_outdated_texts()
+    if report.changed or report.restemmed:
         _bump_content_version()
     db.session.flush()
     return report
@@ -96,10 +100,29 @@ def _replace_texts(item, texts):
             text = ItemText(lang=lang)
             item.texts.append(text)
         for name in ("title", "summary", "body_html", "teacher_html", "content",
-                     "plain_text", "search_text", "words"):
+                     "plain_text", "search_text", "words", "search_stems", "title_stems"):
             setattr(text, name, getattr(record, name))
+        text.stems_version = STEMS_VERSION
     for text in by_lang.values():
         item.texts.remove(text)
+
+
+def _restem_outdated_texts():
+    """Store the search tokens of texts that have none yet or older ones; return how many.
+
+    The content of these texts did not change, so they were skipped above: this is how an
+    existing database gets its tokens after the migration, or new ones after a stemmer change.
+    """
+    db.session.flush()
+    outdated = db.session.scalars(
+        select(ItemText).where(ItemText.stems_version != STEMS_VERSION)
+        .options(load_only(ItemText.lang, ItemText.title, ItemText.plain_text))
+    ).all()
+    for text in outdated:
+        text.search_stems = stems_of(text.plain_text, text.lang)
+        text.title_stems = stems_of(text.title, text.lang)
+        text.stems_version = STEMS_VERSION
+    return len(outdated)
 
 
 def _sync_terms(records, report):

@@ -2,7 +2,7 @@
 
 The glossary is the terminology authority: a Lithuanian lesson that links `glossary:barrel` should
 call it a "cilindras" (in any case: "cilindro", "cilindre"), not a "vamzdis". Inflected forms are
-matched on their stems (upskill.stemming); the link text may hold more words around the name
+matched on their stems (upskill.curriculum.stems); the link text may hold more words around the name
 ("įkaitusio cilindro"). Forms that stems do not reach, such as a plural that changes the word,
 are listed in the glossary entry under `forms: {lt: [...]}`.
 """
@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from upskill.curriculum.render import NOT_A_TERM, make_parser
-from upskill.stemming import same_word, stems
+from upskill.curriculum.stems import same_word, tokens
 
 BRACKETED = re.compile(r"^(?P<name>.+?)\s*\((?P<inner>[^)]+)\)$")
 
@@ -37,13 +37,13 @@ class TermNames:
                 continue
             listed = ((entry.get("forms") or {}).get(lang)) or []
             self.names[key] = name
-            self.forms[key] = [stems(form, lang) for form in (*_names_in(name), *listed) if stems(form, lang)]
+            self.forms[key] = [tokens(form, lang) for form in (*_names_in(name), *listed) if tokens(form, lang)]
 
     def accepts(self, key, text):
         """Tell whether text names the term (any accepted form, inflected, with words around it)."""
         if key not in self.forms:
             return True  # no name in this language yet: nothing to hold the text to
-        words = stems(text, self.lang)
+        words = tokens(text, self.lang)
         return any(_holds(words, form) for form in self.forms[key])
 
 

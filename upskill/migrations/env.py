@@ -5,6 +5,8 @@ from flask import current_app
 
 from alembic import context
 
+from upskill.models.search_index import outside_the_models
+
 # this is the Alembic Config object, which provides
 # access to the values within the .ini file in use.
 config = context.config
@@ -97,6 +99,8 @@ def run_migrations_online():
         conf_args["process_revision_directives"] = process_revision_directives
     conf_args.setdefault("render_item", render_item)
     conf_args.setdefault("render_as_batch", True)
+    # The full-text index is made by hand in a migration; autogenerate must not drop it.
+    conf_args.setdefault("include_object", outside_the_models)
 
     connectable = get_engine()
 

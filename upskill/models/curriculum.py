@@ -70,6 +70,11 @@ class ItemText(db.Model):
     plain_text: Mapped[str] = mapped_column(Text, default="")
     search_text: Mapped[str] = mapped_column(Text, default="")
     words: Mapped[int] = mapped_column(default=0)
+    # Search tokens of the whole text and of the title, made by stems version stems_version; the
+    # database indexes search_stems (upskill.models.search_index), the search ranks with both.
+    search_stems: Mapped[str] = mapped_column(Text, default="")
+    title_stems: Mapped[str] = mapped_column(Text, default="")
+    stems_version: Mapped[int] = mapped_column(default=0)
 
     item: Mapped[CurriculumItem] = relationship(back_populates="texts")
 

@@ -128,15 +128,16 @@ def cached_fragment(key, build):
     return _cached(("fragment", *key), build)
 
 
-def cached_page(render):
+def cached_page(render, keyed_by=()):
     """Return the whole page for a visitor without an account, rendering it on a miss.
 
-    Only addresses without query arguments other than ?lang= are kept, so that made-up
-    arguments cannot fill the cache; everybody else gets a freshly rendered page.
+    Only addresses without query arguments other than ?lang= and those the page is keyed_by
+    (the search page's ?q=) are kept, so that made-up arguments cannot fill the cache;
+    everybody else gets a freshly rendered page.
     """
-    if current_user.is_authenticated or any(name != "lang" for name in request.args):
+    if current_user.is_authenticated or any(name != "lang" and name not in keyed_by for name in request.args):
         return render()
-    return _cached(("page", request.path), render)
+    return _cached(("page", request.path, *(request.args.get(name, "") for name in keyed_by)), render)
 
 
 def cached_personal_page(key, render):
