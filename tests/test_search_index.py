@@ -14,7 +14,7 @@ from upskill.public.search_query import parse
 MELTING = "modules/02-melt/L1-melting"
 TRANSLATIONS = {
     "fi": "---\ntitle: Sulaminen ja viskositeetti\noutcomes:\n  - Selittää, miten lämpö ja leikkaus sulattavat rakeet.\n"
-          "---\n## Lämpö ja leikkaus\n\nRakeet kuivataan ennen käyttöä. Sulan lämpötila riippuu muovista.\n",
+          "---\n## Lämpö ja leikkaus\n\nRakeet kuivataan ennen käyttöä. Kuivauksen jälkeen ne siirretään suppiloon. Sulan lämpötila riippuu muovista.\n",
     "fr": "---\ntitle: Fusion et viscosité\noutcomes:\n  - Expliquer comment la chaleur et le cisaillement fondent les granulés.\n"
           "---\n## Chaleur et cisaillement\n\nLes granulés sont séchés avant emploi. La température de la matière "
           "fondue dépend du plastique.\n",
@@ -30,8 +30,8 @@ def synced(app, folder):
 
 def test_a_query_word_matches_its_stem_as_prefix_and_the_shorter_stems_of_its_root():
     query = parse("džiovinimas", "lt")
-    assert query.fts5() == '("dziovinim"* OR "dzio" OR "dziov" OR "dziovi" OR "dziovin" OR "dziovini")'
-    assert query.tsquery() == "(dziovinim:* | dzio | dziov | dziovi | dziovin | dziovini)"
+    assert query.fts5() == '("dziovini"* OR "dzio" OR "dziov" OR "dziovi" OR "dziovin")'
+    assert query.tsquery() == "(dziovini:* | dzio | dziov | dziovi | dziovin)"
     assert parse('granulių "džiovinimo" AND', "lt").fts5().count(" AND ") == 2  # three words, the last one 'and'
 
 
@@ -40,7 +40,8 @@ def test_finnish_and_french_searches_find_the_inflected_forms(app, curriculum_co
         (curriculum_copy / f"{MELTING}.{lang}.md").write_text(body, encoding="utf-8")
     synced(app, curriculum_copy)
     client = app.test_client()
-    for lang, query, word in (("fi", "kuivaus", "kuivataan"), ("fi", "lämpötilan", "lämpötila"),
+    for lang, query, word in (("fi", "kuivaus", "kuivataan"), ("fi", "kuivaus", "Kuivauksen"),
+                              ("fi", "lämpötilan", "lämpötila"),
                               ("fr", "séchage", "séchés"), ("fr", "plastiques", "plastique")):
         html = search(client, query, lang=lang)
         assert found(html) == ["/curriculum/M02/L1/"], (lang, query)

@@ -2,7 +2,9 @@
 
 A query word with the stem s matches a text's token t when t starts with s (dziovinim matches
 dziovinimo's dziovinim and dziovinimui's dziovinimu...) or when t is a shorter stem of the same
-root, a prefix of s of at least MIN_SHORTER_STEM characters (dziovinti's dziov). Tokens hold
+root, a prefix of s of at least MIN_SHORTER_STEM characters (dziovinti's dziov). A long stem
+gives up its last letter first, which may still belong to an ending: Finnish kuivaus (stem
+kuivaus) then finds kuivauksen (kuivauks). Tokens hold
 only [0-9a-z], so nothing a reader types reaches the query syntax of the database as syntax.
 """
 from dataclasses import dataclass
@@ -12,6 +14,7 @@ from upskill.curriculum.stems import MIN_SHORTER_STEM, tokens
 
 MAX_WORDS = 8
 MIN_WORD = 2
+LONG_STEM = 6
 
 
 @dataclass(frozen=True)
@@ -21,8 +24,13 @@ class WordMatch:
     stem: str
 
     @cached_property
+    def prefix(self):
+        """What every token this word matches as a prefix begins with."""
+        return self.stem[:-1] if len(self.stem) >= LONG_STEM else self.stem
+
+    @cached_property
     def shorter(self):
-        return tuple(self.stem[:length] for length in range(MIN_SHORTER_STEM, len(self.stem)))
+        return tuple(self.stem[:length] for length in range(MIN_SHORTER_STEM, len(self.prefix)))
 
     @property
     def root(self):
@@ -34,17 +42,17 @@ class WordMatch:
         return self.stem[:max(1, min(MIN_SHORTER_STEM, len(self.stem) - 1))]
 
     def matches(self, token):
-        return token.startswith(self.stem) or token in self.shorter
+        return token.startswith(self.prefix) or token in self.shorter
 
     def count_in(self, padded_stems):
         """Count the tokens this word matches in a stems string padded with a space at each end."""
-        return padded_stems.count(" " + self.stem) + sum(padded_stems.count(f" {s} ") for s in self.shorter)
+        return padded_stems.count(" " + self.prefix) + sum(padded_stems.count(f" {s} ") for s in self.shorter)
 
     def fts5(self):
-        return "(" + " OR ".join([f'"{self.stem}"*', *(f'"{s}"' for s in self.shorter)]) + ")"
+        return "(" + " OR ".join([f'"{self.prefix}"*', *(f'"{s}"' for s in self.shorter)]) + ")"
 
     def tsquery(self):
-        return "(" + " | ".join([f"{self.stem}:*", *self.shorter]) + ")"
+        return "(" + " | ".join([f"{self.prefix}:*", *self.shorter]) + ")"
 
 
 @dataclass(frozen=True)
