@@ -131,9 +131,9 @@ def test_audit_log_shows_who_did_what_from_where(synced_app):
     client = admin_client(synced_app)
     log_in(synced_app.test_client(), "root@example.org", "wrong password")
     html = client.get("/admin/audit/").get_data(as_text=True)
-    assert "sign-in-failed" in html and "email:root@example.org" in html and "127.0.0.1" in html
+    assert "Sign-in failed" in html and "email:root@example.org" in html and "127.0.0.1" in html
     only = client.get("/admin/audit/?action=sign-in").get_data(as_text=True)
-    assert "sign-in-failed" not in only.split("<tbody>")[1]
+    assert "Signed in" in only and "Sign-in failed" not in only.split("<tbody>")[1]
 
 
 def test_password_reset_link_from_the_account_page(synced_app):

@@ -48,7 +48,7 @@ def test_class_form_refuses_bad_input_next_to_the_fields(synced_app):
     html = response.get_data(as_text=True)
     assert response.status_code == 400
     assert "Give the class a name." in html and "The last day comes before the first day." in html
-    assert "Not a valid choice" in html
+    assert "Choose one of the options offered." in html and "Choose only among the options offered." in html
 
 
 def test_enrolling_a_new_student_prints_their_invitation(synced_app):

@@ -69,8 +69,8 @@ def test_a_teacher_gets_a_handout_with_the_class_on_its_cover(signed_in):
     ({"modules": ["M01"], "lang": "en", "for_whom": ""}, "Say who the handout is for"),
     ({"modules": ["M01"], "lang": "en", "for_whom": "x" * 121}, "At most 120 characters."),
     ({"modules": ["M01"], "lang": "en", "for_whom": "Class\u00072B"}, "Use letters, digits and punctuation only."),
-    ({"modules": ["M77"], "lang": "en", "for_whom": "Class 2B"}, "is not a valid choice"),
-    ({"modules": ["M01"], "lang": "de", "for_whom": "Class 2B"}, "Not a valid choice"),
+    ({"modules": ["M77"], "lang": "en", "for_whom": "Class 2B"}, "Choose only among the options offered."),
+    ({"modules": ["M01"], "lang": "de", "for_whom": "Class 2B"}, "Choose one of the options offered."),
 ])
 def test_a_bad_handout_request_is_refused_next_to_the_field(signed_in, data, message):
     teacher = signed_in("teacher")

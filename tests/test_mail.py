@@ -1,5 +1,6 @@
 """With SMTP settings the invitation and password links are also e-mailed (to a local SMTP sink here)."""
 import re
+from email import message_from_string, policy
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -52,6 +53,17 @@ def test_invitation_is_mailed_with_its_link(mailing_app, smtp):
     [(recipients, content)] = sink.messages
     link = re.search(r'value="(http://localhost/account/link/[^"]+)"', html).group(1)
     assert recipients == ["ruta@example.org"] and link in content and "Your UPSKILL account" in content
+
+
+def test_an_invitation_sent_from_a_lithuanian_page_is_written_in_lithuanian(mailing_app, smtp):
+    sink, _port = smtp
+    client, class_id, _school = teacher_with_class(mailing_app)
+    post_form(client, f"/teach/classes/{class_id}/students?lang=lt", {"name": "Ieva", "email": "ieva@example.org"},
+              form_page=f"/teach/classes/{class_id}/")
+    [(_recipients, content)] = sink.messages
+    mail = message_from_string(content, policy=policy.default)
+    assert mail["Subject"] == "Jūsų UPSKILL paskyra"
+    assert "Sveiki, Ieva" in mail.get_content() and "Hello" not in mail.get_content()
 
 
 def test_class_invitations_are_mailed_to_each_student(mailing_app, smtp):

@@ -123,7 +123,7 @@ def test_unknown_codes_get_a_404_page(client, path):
 def test_unknown_language_is_a_404(client):
     response = client.get("/curriculum/?lang=de")
     assert response.status_code == 404
-    assert "Unknown language: de" in response.get_data(as_text=True)
+    assert "There is no language de here." in response.get_data(as_text=True)
 
 
 def test_lower_case_codes_redirect_to_the_canonical_address(client):

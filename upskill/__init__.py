@@ -125,13 +125,18 @@ def register_template_helpers(app):
         LANGUAGE_NAMES=i18n.LANGUAGE_NAMES,
         current_language=i18n.current_language,
         language_url=i18n.language_url,
+        alternate_links=i18n.alternate_links,
         lang_of=i18n.lang_of,
         role_names=display.role_names,
         qr_code=display.qr_code,
         state_name=display.state_name,
+        action_name=display.action_name,
         csrf_form=_csrf_form,
     )
     app.jinja_env.filters["moment"] = display.moment
     app.jinja_env.filters["day"] = display.day
     app.jinja_env.filters["duration"] = display.duration
     app.jinja_env.filters["datestamp"] = display.datestamp
+    app.jinja_env.filters["number"] = display.number
+    app.jinja_env.filters["percent"] = display.percent
+    app.jinja_env.filters["megabytes"] = display.megabytes

@@ -2,7 +2,7 @@
 from datetime import datetime, timezone
 
 import segno
-from flask_babel import format_date, format_datetime
+from flask_babel import format_date, format_datetime, format_decimal, format_percent
 from flask_babel import gettext as _
 from markupsafe import Markup
 
@@ -10,6 +10,21 @@ from markupsafe import Markup
 def datestamp(timestamp):
     """Format a POSIX timestamp as a date in the reader's language, such as 3 Dec 2026."""
     return format_date(datetime.fromtimestamp(timestamp, timezone.utc), "medium")
+
+
+def number(value):
+    """Format a number the reader's way: 1,410 in English, 1 410 in Lithuanian."""
+    return format_decimal(value)
+
+
+def percent(share):
+    """Format a share such as 0.45 as a whole percentage the reader's way: 45% in English, 45 % in French."""
+    return format_percent(share)
+
+
+def megabytes(size):
+    """Format a size in bytes as megabytes with one decimal the reader's way: 2.3 MB, 2,3 MB."""
+    return _("%(size)s MB", size=format_decimal(size / 1_000_000, format="#,##0.0"))
 
 
 def duration(minutes):
@@ -47,6 +62,20 @@ def qr_code(url, label):
 def day(value):
     """Format a date in the reader's language, such as 1 Sept 2026."""
     return format_date(value, "medium") if value else ""
+
+
+def action_name(action):
+    """The name of an audit log action in the reader's language (the stored code if it is unknown)."""
+    return {
+        "sign-in": _("Signed in"), "sign-in-failed": _("Sign-in failed"),
+        "sign-in-throttled": _("Sign-in held back after too many attempts"), "sign-out": _("Signed out"),
+        "account-created": _("Account created"), "account-deactivated": _("Account deactivated"),
+        "roles-changed": _("Roles changed"), "invitation": _("Invitation link made"),
+        "reset-link": _("Password link made"), "password-set": _("Password set with a link"),
+        "password-changed": _("Password changed"), "enrolled": _("Enrolled in a class"),
+        "graded": _("Work assessed"), "company-confirmed": _("Company part confirmed"),
+        "export": _("Class data exported"), "data-exported": _("Own data downloaded"), "erased": _("Data erased"),
+    }.get(action, action)
 
 
 def state_name(state):

@@ -22,7 +22,7 @@ def handle_http_error(error):
     if _wants_json():
         return jsonify(error=error.name, status=error.code, message=message), error.code
     return (
-        render_template("errors/error.html", code=error.code, name=error.name, message=message),
+        render_template("errors/error.html", code=error.code, message=message),
         error.code,
     )
 

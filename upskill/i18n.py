@@ -2,25 +2,33 @@
 from urllib.parse import quote, urlencode
 
 from flask import abort, current_app, g, request, session
+from flask_babel import gettext as _
 from markupsafe import Markup
 
 LANGUAGE_NAMES = {"en": "English", "lt": "Lietuvių", "fi": "Suomi", "fr": "Français"}
 
 
 def choose_language():
-    """Set g.lang for this request; an unknown ?lang= is a 404."""
+    """Set g.lang for this request: ?lang= (remembered), else the remembered choice, the browser's, English.
+
+    An unknown ?lang= is a 404, told in the language the visitor would otherwise get.
+    """
     languages = current_app.config["LANGUAGES"]
     requested = request.args.get("lang")
-    if requested is not None:
-        if requested not in languages:
-            abort(404, description="Unknown language: " + requested[:20])
-        if session.get("lang") != requested:
-            session["lang"] = requested
-        g.lang = requested
-    elif session.get("lang") in languages:
-        g.lang = session["lang"]
-    else:
-        g.lang = request.accept_languages.best_match(languages) or "en"
+    g.lang = _remembered_or_browser_language(languages)
+    if requested is None:
+        return
+    if requested not in languages:
+        abort(404, description=_("There is no language %(code)s here.", code=requested[:20]))
+    if session.get("lang") != requested:
+        session["lang"] = requested
+    g.lang = requested
+
+
+def _remembered_or_browser_language(languages):
+    if session.get("lang") in languages:
+        return session["lang"]
+    return request.accept_languages.best_match(languages) or "en"
 
 
 def current_language():
@@ -33,6 +41,13 @@ def language_url(lang):
     args = request.args.to_dict(flat=False)
     args["lang"] = [lang]
     return same_site_path(request.path) + "?" + urlencode(args, doseq=True)
+
+
+def alternate_links():
+    """Return (hreflang, absolute address) of this page in every language, and x-default (English)."""
+    base = request.host_url.rstrip("/")
+    links = [(lang, base + language_url(lang)) for lang in current_app.config["LANGUAGES"]]
+    return links + [("x-default", base + language_url("en"))]
 
 
 def same_site_path(path):

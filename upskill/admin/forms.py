@@ -1,11 +1,11 @@
 """Forms of the account administration."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Length
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from upskill.auth.emails import EmailAddress
+from upskill.forms import Form
 from upskill.models import Role
 
 ROLE_LABELS = {
@@ -23,7 +23,7 @@ def role_field():
     return RoleChoices(_l("Roles"), validators=[DataRequired(_l("Choose at least one role."))])
 
 
-class WithRoles(FlaskForm):
+class WithRoles(Form):
     """A form with the role check boxes (choices set per form, as WTForms 3.3 wants them)."""
 
     def __init__(self, *args, **kwargs):

@@ -1,14 +1,14 @@
 """The handout form: modules, language, and the class or school for the cover."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Length, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from upskill.export.books import FOR_WHOM_LIMIT
+from upskill.forms import Form
 
 
-class HandoutForm(FlaskForm):
+class HandoutForm(Form):
     """What a teacher picks for a class handout."""
 
     modules = SelectMultipleField(_l("Modules"), widget=ListWidget(prefix_label=False), option_widget=CheckboxInput(),

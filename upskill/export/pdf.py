@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pikepdf
 from flask import current_app, render_template
-from flask_babel import force_locale
+from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
 from markupsafe import Markup
 from weasyprint import HTML
@@ -33,6 +33,7 @@ def book_html(spec, content, content_hash, revision, for_whom=None, part=None, p
     with toc_pages giving each anchor's page number), "module" (the module part_module) or
     "glossary", for a book assembled from parts.
     """
+    today = date.today()
     with force_locale(spec.lang):
         links = BookLinks(content.codes, {term.key for _name, term in content.glossary}, _("Figure"))
         module = content.modules[0] if spec.module and content.modules else None
@@ -50,7 +51,8 @@ def book_html(spec, content, content_hash, revision, for_whom=None, part=None, p
             "subject": content.programme.text.title,
             "revision": revision,
             "content_hash": content_hash,
-            "built_on": date.today().isoformat(),
+            "built_on": today.isoformat(),
+            "built_on_shown": format_date(today, "long"),
             "programme_facts": content.programme.item.facts,
             "stamp": book_stamp(spec, revision),
             "fallback_items": any(item.text.lang != spec.lang for m in content.modules for item in m.items),

@@ -4,6 +4,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from flask import abort, current_app, send_from_directory, url_for
+from flask_babel import gettext as _
 
 from upskill.access import public
 from upskill.curriculum.render import figure_anchor
@@ -48,7 +49,7 @@ def figure_view(module, item, name):
         page = services.item_page(code, current_language())
         figure = next((f for f in page.student.content.get("figures", []) if f["name"] == f"{name}.svg"), None)
         if figure is None:
-            abort(404, description=f"{code} has no figure {name}.")
+            abort(404, description=_("%(code)s has no figure %(name)s.", code=code, name=name))
         title = f"{code} · {figure['caption']}"
         return render_fragment("public/figure.html", title, "figure-view", page=page, figure=figure,
                                back=url_for("public.item", module=module, item=item, _anchor=figure_anchor(figure["name"])))

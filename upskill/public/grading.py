@@ -2,6 +2,7 @@
 import re
 from dataclasses import dataclass, field
 
+from flask_babel import gettext as _
 
 # An option's place in its question: ASCII digits only (str.isdigit() also takes '²' and '①'), and short.
 OPTION_INDEX = re.compile(r"[0-9]{1,3}")
@@ -28,16 +29,16 @@ def read_answers(questions, form):
     known = {f"q-{q['id']}" for q in questions}
     unknown = [name for name in form if name.startswith("q-") and name not in known]
     if unknown:
-        raise BadAnswer(f"The quiz has no question '{unknown[0][2:][:40]}'.")
+        raise BadAnswer(_("The quiz has no question '%(id)s'.", id=unknown[0][2:][:40]))
     answers = {}
     for question in questions:
         values = form.getlist(f"q-{question['id']}")
         if len(values) > 1 and not question["multiple"]:
-            raise BadAnswer("Only one answer can be chosen for this question.")
+            raise BadAnswer(_("Only one answer can be chosen for this question."))
         chosen = set()
         for value in values:
             if not OPTION_INDEX.fullmatch(value) or int(value) >= len(question["options"]):
-                raise BadAnswer(f"'{value[:20]}' is not one of the answers to this question.")
+                raise BadAnswer(_("'%(answer)s' is not one of the answers to this question.", answer=value[:20]))
             chosen.add(int(value))
         answers[question["id"]] = chosen
     return answers

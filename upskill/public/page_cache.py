@@ -133,11 +133,14 @@ def cached_page(render, keyed_by=()):
 
     Only addresses without query arguments other than ?lang= and those the page is keyed_by
     (the search page's ?q=) are kept, so that made-up arguments cannot fill the cache;
-    everybody else gets a freshly rendered page.
+    everybody else gets a freshly rendered page. The page names its own absolute address
+    (hreflang links), so a page asked for under another host name is kept apart: it never
+    goes to visitors of this one.
     """
     if current_user.is_authenticated or any(name != "lang" and name not in keyed_by for name in request.args):
         return render()
-    return _cached(("page", request.path, *(request.args.get(name, "") for name in keyed_by)), render)
+    return _cached(("page", request.host_url, request.path, *(request.args.get(name, "") for name in keyed_by)),
+                   render)
 
 
 def cached_personal_page(key, render):
@@ -152,7 +155,8 @@ def cached_personal_page(key, render):
     if any(name != "lang" for name in request.args) or session.get("_flashes"):
         return render()
     roles = tuple(sorted(role.value for role in current_user.roles))
-    html, token = _cached(("personal", current_user.id, roles, request.path, *key), lambda: _with_token(render))
+    html, token = _cached(("personal", current_user.id, roles, request.host_url, request.path, *key),
+                          lambda: _with_token(render))
     return html.replace(token, generate_csrf()) if token else html
 
 

@@ -47,11 +47,11 @@ def _results(query, lang):
         return render_fragment("public/search.html", title, query=query, too_short=bool(query))
     hits = search(query, lang, current_app.config["SEARCH_RESULTS_LIMIT"])
     glossary = glossary_index(lang)
-    term_hits = search_glossary(query, glossary)
+    term_hits = search_glossary(query, glossary, lang)
     listed = {hit.key for hit in term_hits}
     suggestions = [] if hits else [s for s in similar_terms(query, glossary, lang) if s.key not in listed]
-    module_titles = cached_value(("module-titles",), lambda: {m.code: m.title for m in services.modules(lang)})
+    modules = cached_value(("modules-by-code",), lambda: {m.code: m for m in services.modules(lang)})
     return render_fragment(
-        "public/search.html", title, query=query, hits=hits, term_hits=term_hits, module_titles=module_titles,
+        "public/search.html", title, query=query, hits=hits, term_hits=term_hits, modules=modules,
         suggestions=suggestions, no_results=str(SEARCHED_TEXTS.get(lang, SEARCHED_TEXTS["en"])) % {"q": query},
     )

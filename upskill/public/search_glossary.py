@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from upskill.collation import sort_key
 from upskill.curriculum.stems import WORD, tokens
 from upskill.curriculum.text import fold
 from upskill.public import services
@@ -27,6 +28,7 @@ class GlossaryEntry:
     name: str
     name_lang: str
     definition: str
+    definition_lang: str
     haystack: str  # the folded names in every language and the definition
 
 
@@ -46,6 +48,8 @@ class TermHit:
     key: str
     term: Markup
     definition: Markup
+    name_lang: str
+    definition_lang: str
 
 
 @dataclass(frozen=True)
@@ -66,9 +70,10 @@ def _build_index(terms, lang):
     index = GlossaryIndex()
     for term in terms:
         name_lang = lang if term.terms.get(lang) else "en"
-        definition = term.definitions.get(lang) or term.definitions["en"]
+        definition_lang = lang if term.definitions.get(lang) else "en"
+        definition = term.definitions[definition_lang]
         index.entries[term.key] = GlossaryEntry(
-            term.key, term.terms[name_lang], name_lang, definition,
+            term.key, term.terms[name_lang], name_lang, definition, definition_lang,
             fold(" ".join([*term.terms.values(), definition])),
         )
         for code in dict.fromkeys((lang, "en")):
@@ -90,17 +95,18 @@ def query_terms(query):
     return terms[:MAX_WORDS]
 
 
-def search_glossary(query, index):
+def search_glossary(query, index, lang):
     """Return the glossary terms whose names (any language) or definition hold every query word."""
     words = query_terms(query)
     if not words:
         return []
     hits = [
         TermHit(entry.key, highlight(entry.name, substrings(fold(entry.name), words)),
-                highlight(entry.definition, substrings(fold(entry.definition), words)))
+                highlight(entry.definition, substrings(fold(entry.definition), words)), entry.name_lang,
+                entry.definition_lang)
         for entry in index.entries.values() if all(word in entry.haystack for word in words)
     ]
-    return sorted(hits, key=lambda hit: str(hit.term).casefold())
+    return sorted(hits, key=lambda hit: sort_key(index.entries[hit.key].name, lang))
 
 
 def similar_terms(query, index, lang):
@@ -112,5 +118,5 @@ def similar_terms(query, index, lang):
     for word in query_terms(query):
         for close in difflib.get_close_matches(word, index.name_words, n=MAX_SUGGESTIONS, cutoff=CLOSENESS):
             keys.update(index.name_words[close])
-    entries = sorted((index.entries[key] for key in keys), key=lambda entry: fold(entry.name))
+    entries = sorted((index.entries[key] for key in keys), key=lambda entry: sort_key(entry.name, lang))
     return [Suggestion(entry.key, entry.name, entry.name_lang) for entry in entries[:MAX_SUGGESTIONS]]

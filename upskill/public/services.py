@@ -2,6 +2,7 @@
 from dataclasses import dataclass, field
 
 from flask import abort
+from flask_babel import gettext as _
 from sqlalchemy import or_, select
 from sqlalchemy.orm import contains_eager
 
@@ -68,12 +69,12 @@ class Outline:
 
 def item_page(code, lang):
     """Load one live item with its texts in lang and English, or abort with 404."""
-    return _item_page(CurriculumItem.code == code, lang, f"There is no curriculum item {code}.")
+    return _item_page(CurriculumItem.code == code, lang, lambda: _("There is no curriculum item %(code)s.", code=code))
 
 
 def programme_page(lang):
     """Return the programme item page, or abort with 404 when no curriculum is loaded."""
-    return _item_page(CurriculumItem.kind == ItemKind.programme, lang, "No curriculum has been loaded yet.")
+    return _item_page(CurriculumItem.kind == ItemKind.programme, lang, lambda: _("No curriculum has been loaded yet."))
 
 
 def _item_page(condition, lang, not_found):
@@ -85,7 +86,7 @@ def _item_page(condition, lang, not_found):
     ).all()
     texts = {text.lang: text for text in rows}
     if "en" not in texts:
-        abort(404, description=not_found)
+        abort(404, description=not_found())
     chosen = texts.get(lang)
     student = chosen if chosen is not None and chosen.content.get("has_student", True) else texts["en"]
     teacher = chosen if chosen is not None and chosen.content.get("has_teacher", True) else texts["en"]
@@ -115,7 +116,7 @@ def module_outline(module_code, lang):
     )
     module = next((e for e in entries if e.code == module_code and e.kind == ItemKind.module), None)
     if module is None:
-        abort(404, description=f"There is no module {module_code}.")
+        abort(404, description=_("There is no module %(code)s.", code=module_code))
     return Outline(module=module, items=[e for e in entries if e is not module])
 
 

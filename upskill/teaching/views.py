@@ -38,13 +38,13 @@ def classes():
 @roles_required("teacher", "admin")
 def new_class():
     form = ClassForm()
-    _class_choices(form)
+    title_langs = _class_choices(form)
     if not form.is_submitted():
         if current_user.school_id:
             form.school.data = str(current_user.school_id)
-        return render_template("teaching/class_form.html", form=form)
+        return render_template("teaching/class_form.html", form=form, title_langs=title_langs)
     if not form.validate():
-        return render_template("teaching/class_form.html", form=form), 400
+        return render_template("teaching/class_form.html", form=form, title_langs=title_langs), 400
     school_class = SchoolClass(
         school_id=int(form.school.data), name=form.name.data.strip(), starts_on=form.starts_on.data,
         ends_on=form.ends_on.data, modules=[code for code, _label in form.modules.choices if code in form.modules.data],
@@ -57,12 +57,15 @@ def new_class():
 
 
 def _class_choices(form):
+    """Offer the schools and modules the user may choose; return the language of each module's title."""
     if current_user.has_role("admin"):
         schools = db.session.scalars(select(School).where(School.kind == "school").order_by(School.name)).all()
     else:
         schools = [current_user.school] if current_user.school and current_user.school.kind == "school" else []
     form.school.choices = [(str(s.id), s.name) for s in schools]
-    form.modules.choices = [(m.code, f"{m.code} · {m.title}") for m in content.modules(current_language())]
+    modules = content.modules(current_language())
+    form.modules.choices = [(m.code, f"{m.code} · {m.title}") for m in modules]
+    return {m.code: m.lang for m in modules}
 
 
 @bp.get("/classes/<int:class_id>/")
