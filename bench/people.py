@@ -23,6 +23,7 @@ from lesson_page import PORT, ROOT, prepare, start_server, stop_server  # noqa: 
 from load import python_load  # noqa: E402
 
 PASSWORD = "benchmark password"
+USER_AGENT = "upskill-bench/1"
 
 
 def fill(env, students):
@@ -78,16 +79,21 @@ def fill(env, students):
         return school_class.id
 
 
-def session_cookie(base, email):
-    """Sign in through the form like a browser; return the Cookie header of the session."""
+def signed_in_headers(base, email):
+    """Sign in through the form like a browser; return the headers a browser then sends (cookie, user agent).
+
+    The user agent stays the same, as a browser's does: the session is tied to it, and a
+    different one would make every request rewrite the session cookie.
+    """
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    opener.addheaders = [("User-Agent", USER_AGENT)]
     html = opener.open(base + "/login").read().decode()
     token = re.search(r'name="csrf_token"[^>]*? value="([^"]+)"', html).group(1)
     data = urllib.parse.urlencode({"csrf_token": token, "email": email, "password": PASSWORD}).encode()
     opener.open(base + "/login", data=data).read()
     opener.open(base + "/account/").read()  # a page with a form: the session gets its form token, as a browser's would
-    return "; ".join(f"{c.name}={c.value}" for c in jar)
+    return {"Cookie": "; ".join(f"{c.name}={c.value}" for c in jar), "User-Agent": USER_AGENT}
 
 
 def main():
@@ -103,8 +109,8 @@ def main():
         server = start_server(env)
         try:
             base = f"http://127.0.0.1:{PORT}"
-            teacher = {"Cookie": session_cookie(base, "teacher@bench.example")}
-            student = {"Cookie": session_cookie(base, "s0@bench.example")}
+            teacher = signed_in_headers(base, "teacher@bench.example")
+            student = signed_in_headers(base, "s0@bench.example")
             pages = {"class matrix": (f"/teach/classes/{class_id}/matrix", teacher),
                      "class page": (f"/teach/classes/{class_id}/", teacher), "dashboard": ("/learn/", student)}
             results = {name: [] for name in ("empty", *pages)}

@@ -12,7 +12,7 @@ from sqlalchemy import event, func, inspect, or_, select, update
 from sqlalchemy.orm import Session
 
 from upskill.extensions import db
-from upskill.models import Enrolment, Placement, User, class_teacher
+from upskill.models import Enrolment, Placement, SchoolClass, User, class_teacher
 
 SHOWN_OF_AN_ACCOUNT = ("name", "email", "active", "password_hash")
 
@@ -31,6 +31,15 @@ def touch_class(class_id):
 
 def class_stamp(class_id):
     return _stamp(Enrolment.__table__.c.class_id == class_id)
+
+
+def class_stamp_columns():
+    """The class stamp as columns to select beside a class (saves a query on the class's pages)."""
+    enrolment = Enrolment.__table__
+    of_the_class = enrolment.c.class_id == SchoolClass.id
+    return (select(func.count()).where(of_the_class).scalar_subquery(),
+            select(func.coalesce(func.sum(enrolment.c.progress_version), 0)).where(of_the_class).scalar_subquery(),
+            select(func.max(enrolment.c.id)).where(of_the_class).scalar_subquery())
 
 
 def student_stamp(student_id):

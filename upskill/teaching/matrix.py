@@ -14,12 +14,11 @@ from upskill.access import roles_required
 from upskill.extensions import db
 from upskill.collation import sort_key
 from upskill.i18n import current_language
-from upskill.learning import stamps
 from upskill.learning.progress import items_of, modules_of, records_of
 from upskill.public.page_cache import cached_personal_page, cached_value
-from upskill.models import CurriculumItem, Enrolment, ItemKind, ItemText
+from upskill.models import CurriculumItem, Enrolment, ItemKind, ItemText, SchoolClass
 from upskill.teaching import bp
-from upskill.teaching.services import class_details, class_for
+from upskill.teaching.services import class_for, class_summary
 
 # Cells that a spreadsheet would run as a formula start with one of these.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -39,19 +38,21 @@ def class_records(school_class):
 @bp.get("/classes/<int:class_id>/matrix")
 @roles_required("teacher", "coordinator", "admin")
 def matrix(class_id):
-    school_class = class_for(current_user, class_id)
+    details, stamp = class_summary(current_user, class_id)
 
-    def table():
-        students, items, records = class_records(school_class)
-        rows, totals = matrix_rows(students, items, records)
-        return Markup(render_template("teaching/_matrix_table.html", rows=rows, items=items, totals=totals))
+    def page():
+        school_class = db.session.get(SchoolClass, class_id)
 
-    # Kept rendered until the content or the class's work changes (stamps.py): one query to know.
-    stamp = stamps.class_stamp(school_class.id)
-    return cached_personal_page(
-        ("matrix", stamp, *class_details(school_class)),
-        lambda: render_template("teaching/matrix.html", school_class=school_class,
-                                table=cached_value(("class-matrix", school_class.id, stamp), table)))
+        def table():
+            students, items, records = class_records(school_class)
+            rows, totals = matrix_rows(students, items, records)
+            return Markup(render_template("teaching/_matrix_table.html", rows=rows, items=items, totals=totals))
+
+        return render_template("teaching/matrix.html", school_class=school_class,
+                               table=cached_value(("class-matrix", class_id, stamp), table))
+
+    # Kept rendered until the content or the class's work changes (stamps.py): known with the class.
+    return cached_personal_page(("matrix", stamp, details), page)
 
 
 def matrix_rows(students, items, records):

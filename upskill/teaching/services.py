@@ -7,6 +7,7 @@ from sqlalchemy.exc import IntegrityError
 from upskill import audit
 from upskill.auth.services import INVITE, create_user, find_user, issue_link, normalise_email
 from upskill.extensions import db
+from upskill.learning import stamps
 from upskill.models import Enrolment, Role, SchoolClass, class_teacher
 
 
@@ -24,21 +25,38 @@ def visible_classes(user):
 
 def class_for(user, class_id, change=False):
     """Return the class when user may see it (or change it); else the same 404 whether it exists or not."""
-    teaches = select(class_teacher).where(class_teacher.c.class_id == SchoolClass.id,
-                                          class_teacher.c.user_id == user.id).exists()
-    found = db.session.execute(select(SchoolClass, teaches).where(SchoolClass.id == class_id)).first()
-    if found is None:
+    return _visible_class(user, class_id, change)
+
+
+def class_summary(user, class_id):
+    """Return what a kept class page needs to know, in one query that loads no objects; else 404.
+
+    That is (details, stamp): what the class's pages show of the class itself (name, school,
+    period, modules), and its progress stamp (stamps.class_stamp).
+    """
+    table = SchoolClass.__table__
+    row = db.session.connection().execute(
+        select(_taught_by(user), table.c.name, table.c.school_id, table.c.starts_on, table.c.ends_on, table.c.modules,
+               *stamps.class_stamp_columns()).where(table.c.id == class_id)).first()
+    if row is None or not _may_see(user, row[0], change=False):
         abort(404)
-    school_class, taught = found
-    if taught or user.has_role("admin") or (user.has_role("coordinator") and not change):
-        return school_class
-    abort(404)
+    return (*row[1:5], tuple(row[5] or ())), tuple(row[6:])
 
 
-def class_details(school_class):
-    """What a class's pages show of the class itself, as a key that changes with it."""
-    return (school_class.name, school_class.school_id, school_class.starts_on, school_class.ends_on,
-            tuple(school_class.modules))
+def _visible_class(user, class_id, change):
+    found = db.session.execute(select(SchoolClass, _taught_by(user)).where(SchoolClass.id == class_id)).first()
+    if found is None or not _may_see(user, found[1], change):
+        abort(404)
+    return found[0]
+
+
+def _taught_by(user):
+    return select(class_teacher).where(class_teacher.c.class_id == SchoolClass.id,
+                                       class_teacher.c.user_id == user.id).exists()
+
+
+def _may_see(user, taught, change):
+    return taught or user.has_role("admin") or (user.has_role("coordinator") and not change)
 
 
 def enrol(school_class, name, email, student_number=None, by=None):

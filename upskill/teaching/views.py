@@ -21,7 +21,7 @@ from upskill.teaching import bp
 from upskill.teaching.forms import ClassForm, PlacementForm, RosterUploadForm, StudentForm, TeacherForm
 from upskill.teaching.roster import read_roster
 from upskill.teaching.services import (
-    EnrolmentRefused, class_details, class_for, enrol, pending_invitations, visible_classes,
+    EnrolmentRefused, class_for, class_summary, enrol, pending_invitations, visible_classes,
 )
 
 STAFF = ("teacher", "coordinator", "admin")
@@ -71,11 +71,12 @@ def _class_choices(form):
 @bp.get("/classes/<int:class_id>/")
 @roles_required(*STAFF)
 def class_page(class_id):
-    school_class = class_for(current_user, class_id)
+    details, stamp = class_summary(current_user, class_id)
     # Kept rendered until a student joins, their account or placement changes, or a teacher joins (stamps.py).
     return cached_personal_page(
-        ("class", stamps.class_stamp(school_class.id), *class_details(school_class)),
-        lambda: _class_page(school_class, StudentForm(formdata=None), RosterUploadForm(formdata=None))[0])
+        ("class", stamp, details),
+        lambda: _class_page(db.session.get(SchoolClass, class_id), StudentForm(formdata=None),
+                            RosterUploadForm(formdata=None))[0])
 
 
 def _class_page(school_class, student_form, upload_form, status=200, **extra):
