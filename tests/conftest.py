@@ -176,10 +176,28 @@ BROWSER_TESTS = [
 ]
 
 
+def closing_its_files(app):
+    """The app, with every response's file closed once it is sent or abandoned.
+
+    Werkzeug's development server reads the socket once more before it closes the response; when
+    the browser has already dropped the connection (a favicon cut short by the next page), that
+    read fails first and the file is left open, a ResourceWarning that fails whichever test runs.
+    """
+    def wsgi(environ, start_response):
+        body = app(environ, start_response)
+        try:
+            yield from body
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+
+    return wsgi
+
+
 @pytest.fixture
 def server(synced_app):
     """The synced app served on a free local port for the length of one test."""
-    http = make_server("127.0.0.1", 0, synced_app, threaded=True)
+    http = make_server("127.0.0.1", 0, closing_its_files(synced_app), threaded=True)
     thread = threading.Thread(target=http.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{http.server_port}"
