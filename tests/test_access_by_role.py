@@ -8,6 +8,7 @@ from sqlalchemy import select
 from tests.accounts import csrf_token, log_in, make_user
 from tests.classes import make_class, make_school
 from tests.conftest import empty_database, make_app
+from tests.pilot import make_period
 from tests.test_task_work import hand_in
 from tests.work import make_company_task, photo_with_location, set_up_school
 from upskill import jobs
@@ -15,12 +16,15 @@ from upskill.access import PUBLIC, rule_of
 from upskill.curriculum.sync import sync_curriculum
 from tests.conftest import FIXTURE_CURRICULUM
 from upskill.extensions import db
-from upskill.models import Attempt, EvidenceFile, User
+from upskill.models import Attempt, EvidenceFile, PilotPeriod, SuggestionKind, User
+from upskill.pilot.reports import open_report
+from upskill.pilot.suggestions import create_suggestion
 
 ROLES = ("anonymous", "student", "other_student", "teacher", "other_teacher", "trainer", "coordinator", "admin")
 STAFF = {"teacher", "other_teacher", "coordinator", "admin"}
 STUDENTS = {"student", "other_student"}
 SIGNED_IN = set(ROLES) - {"anonymous"}
+SUGGESTERS = STAFF | {"trainer"}
 
 # endpoint -> (roles let in, roles that get a 404 because the record is not theirs)
 RULES = {
@@ -39,6 +43,11 @@ RULES = {
     "downloads.handout_file": (STAFF, set()),
     "downloads.handout_status": (STAFF, set()),
     "learning.erase": (STUDENTS, set()),
+    "pilot.new_period": ({"coordinator", "admin"}, set()),
+    "pilot.new_suggestion": (SUGGESTERS, set()),
+    "pilot.periods": (STAFF, set()),
+    "pilot.suggestion": ({"teacher", "coordinator", "admin"}, {"other_teacher", "trainer"}),
+    "pilot.suggestions": (SUGGESTERS, set()),
     "learning.evidence_file": ({"student", "teacher", "trainer"}, {"other_student", "other_teacher", "coordinator", "admin"}),
     "learning.home": (STUDENTS, set()),
     "learning.my_data": (STUDENTS, set()),
@@ -57,6 +66,10 @@ for name in ("class_page", "matrix", "outcomes", "progress_csv"):
     RULES[f"teaching.{name}"] = CLASS_READ
 for name in ("add_student", "add_teacher", "import_confirm", "import_preview", "invitations", "placement"):
     RULES[f"teaching.{name}"] = CLASS_CHANGE
+for name in ("period", "report"):  # the school's own, or every school's for coordinators
+    RULES[f"pilot.{name}"] = ({"teacher", "coordinator", "admin"}, {"other_teacher"})
+for name in ("open_school_report", "edit_report", "submit", "correct"):  # written by the school's teachers
+    RULES[f"pilot.{name}"] = ({"teacher"}, {"other_teacher"})
 
 
 @pytest.fixture(scope="module")
@@ -87,6 +100,7 @@ def world(database_url, tmp_path_factory):
                   "file_id": evidence.id, "name": evidence.original_name, "user_id": school.student_id,
                   "module": "M01", "item": "T1"}
     make_class(app, other_school, [other_id], name="Other class")
+    values.update(_pilot_records(app))
     clients = {"anonymous": app.test_client(), "student": school.student, "teacher": school.teacher}
     for role, email in (("other_student", "other-student@example.org"), ("other_teacher", "other-teacher@example.org"),
                         ("trainer", "trainer@example.org"), ("coordinator", "coord@example.org"), ("admin", "root@example.org")):
@@ -95,6 +109,17 @@ def world(database_url, tmp_path_factory):
     yield app, clients, values
     patch.undo()
     empty_database(app)
+
+
+def _pilot_records(app):
+    """A pilot period with the school in it, the school's draft report, and a suggestion by its teacher."""
+    with app.app_context():
+        teacher = db.session.scalar(select(User).where(User.email == "teacher@example.org"))
+        period_id = make_period(app, [teacher.school_id])
+        report = open_report(db.session.get(PilotPeriod, period_id), teacher.school_id, teacher)
+        suggestion, _made = create_suggestion(teacher, "M01.L1", SuggestionKind.unclear, "Unclear", "", "en", "k" * 32)
+        db.session.commit()
+        return {"period_id": period_id, "report_id": report.id, "code": suggestion.code}
 
 
 def guarded_routes(app, values):

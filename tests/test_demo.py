@@ -11,7 +11,7 @@ def count(model, *where):
 
 def test_demo_load_adds_schools_people_and_classes_once(app, runner):
     first = runner.invoke(args=["demo", "load"])
-    assert first.exit_code == 0 and "Demo data loaded: 64 new record(s)." in first.output
+    assert first.exit_code == 0 and "Demo data loaded: 78 new record(s)." in first.output
     second = runner.invoke(args=["demo", "load"])
     assert "Demo data loaded: 0 new record(s)." in second.output
     with app.app_context():

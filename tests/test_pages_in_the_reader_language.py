@@ -24,7 +24,8 @@ from upskill.demo import DEMO_PASSWORD, load_demo
 from upskill.extensions import db
 from upskill.i18n import LANGUAGE_NAMES
 from upskill.models import (
-    Attempt, CurriculumItem, Enrolment, GlossaryTerm, ItemKind, ItemText, SchoolClass, TaskWork, User,
+    Attempt, CurriculumItem, Enrolment, GlossaryTerm, ItemKind, ItemText, PilotReport, SchoolClass, Suggestion,
+    TaskWork, User,
 )
 
 LANGUAGES = ("lt", "fi", "fr")
@@ -39,6 +40,7 @@ NOT_PAGES = {
     "downloads.archive_file", "downloads.archive_status", "downloads.book_status", "downloads.handout_file",
     "downloads.handout_status", "learning.evidence_file", "learning.my_data_zip", "learning.save",
     "auth.logout", "admin.deactivate_user", "teaching.import_confirm", "teaching.invitations",
+    "pilot.open_school_report", "pilot.submit", "pilot.correct",
     *(f"api.{name}" for name in ("glossary", "item", "modules", "module", "openapi", "programme")),
 }
 
@@ -131,6 +133,20 @@ PAGES = (
     Page("admin user", "/admin/users/{student_id}/", "admin"),
     Page("admin link", "/admin/users/{reset_user}/reset-link", "admin", form={}),
     Page("audit log", "/admin/audit/", "admin"),
+    Page("pilot periods", "/pilot/", "teacher"),
+    Page("pilot period", "/pilot/periods/{period_id}/", "teacher"),
+    Page("new pilot period", "/pilot/periods/new", "coordinator"),
+    Page("new pilot period refused", "/pilot/periods/new", "coordinator",
+         form={"name": TOO_LONG, "starts_on": "autumn", "ends_on": "", "schools": "0"}),
+    Page("submitted pilot report", "/pilot/reports/{submitted_report}/", "coordinator"),
+    Page("pilot report draft", "/pilot/reports/{draft_report}/edit", "teacher"),
+    Page("pilot report refused", "/pilot/reports/{draft_report}/edit", "teacher",
+         form={"revision": "1", "modules-0-code": "M99", "modules-0-relevance": "9", "modules-0-theory_used": "-1"}),
+    Page("suggestions", "/pilot/suggestions/", "teacher"),
+    Page("new suggestion", "/pilot/suggestions/new?item=M04.L1", "teacher"),
+    Page("suggestion refused", "/pilot/suggestions/new", "teacher",
+         form={"item_code": "M99.L9", "kind": "rant", "text": "", "language": "xx", "submission_key": "k" * 20}),
+    Page("suggestion", "/pilot/suggestions/{suggestion_code}", "teacher"),
 )
 
 
@@ -226,11 +242,17 @@ def _walk_values(app):
         classmates = select(Enrolment.student_id).where(Enrolment.class_id == school_class.id)
         waiting = _first(confirmed.where(Attempt.id != to_confirm.id, TaskWork.student_id.in_(classmates)))
         invitation = issue_link(db.session.get(User, invited), INVITE)
+        reports = {r.school_id: r for r in db.session.scalars(select(PilotReport))}
+        draft = reports[student.school_id]
+        submitted = next(r for r in reports.values() if not r.is_draft)
+        suggestion = _first(select(Suggestion.code).join(User, User.id == Suggestion.author_id)
+                            .where(User.email == "teacher@example.org"))
         db.session.commit()
         return {
             "class_id": school_class.id, "student_id": student.id, "reset_user": to_reset, "invitation": invitation,
             "open_task": open_task.replace(".", "/"), "assessed_task": assessed.item_code.replace(".", "/"),
-            "assessed_attempt": assessed_attempt.id, "waiting_attempt": waiting.id,
+            "assessed_attempt": assessed_attempt.id, "waiting_attempt": waiting.id, "period_id": draft.period_id,
+            "draft_report": draft.id, "submitted_report": submitted.id, "suggestion_code": suggestion,
         }
 
 

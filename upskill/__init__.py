@@ -81,6 +81,7 @@ def register_blueprints(app):
     from upskill.company import bp as company_bp
     from upskill.downloads import bp as downloads_bp
     from upskill.learning import bp as learning_bp
+    from upskill.pilot import bp as pilot_bp
     from upskill.public import bp as public_bp
     from upskill.system import bp as system_bp
     from upskill.teaching import bp as teaching_bp
@@ -94,6 +95,7 @@ def register_blueprints(app):
     app.register_blueprint(teaching_bp, url_prefix="/teach")
     app.register_blueprint(learning_bp, url_prefix="/learn")
     app.register_blueprint(company_bp, url_prefix="/company")
+    app.register_blueprint(pilot_bp, url_prefix="/pilot")
     csrf.exempt(api_bp)
 
 
@@ -131,6 +133,8 @@ def register_template_helpers(app):
         qr_code=display.qr_code,
         state_name=display.state_name,
         action_name=display.action_name,
+        suggestion_kind_name=display.suggestion_kind_name,
+        suggestion_status_name=display.suggestion_status_name,
         csrf_form=_csrf_form,
     )
     app.jinja_env.filters["moment"] = display.moment

@@ -75,6 +75,7 @@ def action_name(action):
         "password-changed": _("Password changed"), "enrolled": _("Enrolled in a class"),
         "graded": _("Work assessed"), "company-confirmed": _("Company part confirmed"),
         "export": _("Class data exported"), "data-exported": _("Own data downloaded"), "erased": _("Data erased"),
+        "pilot-report-submitted": _("Pilot report submitted"), "suggestion-created": _("Suggestion made"),
     }.get(action, action)
 
 
@@ -82,3 +83,16 @@ def state_name(state):
     """The name of a work state in the reader's language."""
     return {"draft": _("Draft"), "submitted": _("Handed in"), "returned": _("Returned for revision"),
             "accepted": _("Accepted"), "not-started": _("Not started")}.get(state, state)
+
+
+def suggestion_kind_name(kind):
+    """The name of a kind of suggestion in the reader's language."""
+    return {"error": _("Error"), "unclear": _("Unclear"), "missing": _("Something missing"),
+            "too_difficult": _("Too difficult"), "too_easy": _("Too easy"), "translation": _("Translation"),
+            "other": _("Other")}.get(getattr(kind, "value", kind), kind)
+
+
+def suggestion_status_name(status):
+    """The name of a suggestion's status in the reader's language."""
+    return {"new": _("New"), "accepted": _("Accepted"), "rejected": _("Rejected"), "duplicate": _("Duplicate"),
+            "applied": _("Applied")}.get(getattr(status, "value", status), status)

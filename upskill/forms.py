@@ -13,6 +13,7 @@ OUR_WORDS = {
     "'%(value)s' is not a valid choice for this field.": _l("Choose only among the options offered."),
     "Not a valid date value.": _l("Give the date as year-month-day, for example 2026-09-01."),
     "Field cannot be longer than %(max)d character.": _l("At most %(max)d characters."),
+    "Not a valid integer value.": _l("Give a whole number, for example 12."),
 }
 
 

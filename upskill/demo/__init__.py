@@ -1,4 +1,4 @@
-"""Demonstration data: the four pilot schools, two partner companies, staff, classes and students' work.
+"""Demonstration data: the four pilot schools, two partner companies, staff, classes, students' work, the pilot.
 
 Loaded only when asked (`flask --app upskill demo load`), never on a real site; loading again
 adds nothing. All people are fictional.
@@ -8,6 +8,7 @@ from sqlalchemy import select
 from upskill.extensions import db
 from upskill.models import CurriculumItem, Enrolment, Placement, Role, School, SchoolClass, User
 from upskill.demo.people import CLASSES, PILOT, PLACES, STAFF, student_email
+from upskill.demo.pilot import add_pilot
 from upskill.demo.work import add_work
 
 DEMO_PASSWORD = "upskill-demo"
@@ -58,6 +59,8 @@ def load_demo():
             db.session.flush()
             if curriculum_loaded:
                 add_work(db.session, student, teacher, trainer, school_class, school.language, placed)
+    db.session.flush()
+    created += add_pilot({code: places[code] for code, *_rest in PLACES}, users)
     db.session.flush()
     return created
 

@@ -8,6 +8,9 @@ from upskill.models.learning import (
 )
 from upskill.models.teaching import Enrolment, Placement, SchoolClass, class_teacher
 from upskill.models.people import AccessLink, Role, School, User, UserRole
+from upskill.models.pilot import (
+    PilotPeriod, PilotReport, ReportState, Suggestion, SuggestionKind, SuggestionStatus, pilot_period_school,
+)
 
 __all__ = [
     "Assessment",
@@ -24,6 +27,13 @@ __all__ = [
     "ContentVersion",
     "Enrolment",
     "Placement",
+    "PilotPeriod",
+    "PilotReport",
+    "ReportState",
+    "Suggestion",
+    "SuggestionKind",
+    "SuggestionStatus",
+    "pilot_period_school",
     "SchoolClass",
     "class_teacher",
     "CurriculumItem",

@@ -66,7 +66,8 @@ def _module_view(view, module):
         template = "public/teacher_module.html" if view == "teacher" else "public/module.html"
         return render_fragment(template, title, view, page=page, outline=outline, view=view)
 
-    return render_content_page(("module", view, module), build)
+    panel = personal_panel(view, module) if current_user.is_authenticated else None
+    return render_content_page(("module", view, module), build, personal=panel)
 
 
 def _page_title(code, page, view):

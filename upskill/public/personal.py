@@ -2,6 +2,7 @@
 
 A student opening a lesson marks it read; on a task they see its state and the way to their
 work. A teacher on the Teacher's Book page of an item sees how their classes stand on it.
+Teachers and company trainers get the way to suggest a correction of the item.
 """
 from flask import url_for
 from flask_babel import gettext as _
@@ -15,6 +16,14 @@ from upskill.models import Enrolment, LessonRead, SchoolClass, TaskWork, class_t
 
 
 def personal_panel(view, code):
+    """What the signed-in reader sees around the page of item code, or None."""
+    panel = _own_work(view, code) or {}
+    if current_user.has_role("teacher", "company_trainer"):
+        panel["suggest"] = url_for("pilot.new_suggestion", item=code)
+    return panel or None
+
+
+def _own_work(view, code):
     kind = code.rsplit(".", 1)[-1][:1]
     if view == "student" and current_user.has_role("student"):
         if kind == "L":
