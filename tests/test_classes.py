@@ -115,6 +115,8 @@ def test_teacher_of_another_school_sees_the_same_404_as_for_no_class(synced_app)
     mine, missing = other.get(f"/teach/classes/{class_id}/"), other.get("/teach/classes/99999/")
     assert mine.status_code == missing.status_code == 404
     assert error_text(mine) == error_text(missing)
+    mine, missing = other.get(f"/teach/classes/{class_id}/matrix"), other.get("/teach/classes/99999/matrix")
+    assert mine.status_code == missing.status_code == 404 and error_text(mine) == error_text(missing)
     assert "Operators 2026 A" not in other.get("/teach/").get_data(as_text=True)
     refused = post_form(other, f"/teach/classes/{class_id}/students", {"name": "X", "email": "x@example.org"},
                         form_page="/account/")
@@ -142,18 +144,28 @@ def test_students_and_visitors_have_no_teaching_pages(synced_app):
     assert student.get(f"/teach/classes/{class_id}/").status_code == 403
 
 
-def test_student_is_placed_with_a_company_and_its_trainer(synced_app):
-    client, class_id, _school = teacher_with_class(synced_app)
-    company = make_school(synced_app, code="CO-1", name="Baltic Moulding UAB", kind="company")
-    trainer = make_user(synced_app, "trainer@example.org", "company_trainer")
-    with synced_app.app_context():
-        db.session.get(User, trainer).school_id = company
+def student_to_place(app, trainer_works_at_the_company=True):
+    """A teacher's class with Ieva in it, a partner company and a trainer (there or at another company).
+
+    Return the teacher's client, the class, the company, the trainer and Ieva's placement page.
+    """
+    client, class_id, _school = teacher_with_class(app)
+    company = make_school(app, code="CO-1", name="Baltic Moulding UAB", kind="company")
+    other = company if trainer_works_at_the_company else make_school(app, code="CO-2", name="Nordic Plast Oy",
+                                                                     kind="company")
+    trainer = make_user(app, "trainer@example.org", "company_trainer")
+    with app.app_context():
+        db.session.get(User, trainer).school_id = other
         db.session.commit()
     post_form(client, f"/teach/classes/{class_id}/students", {"name": "Ieva", "email": "ieva@example.org"},
               form_page=f"/teach/classes/{class_id}/")
-    with synced_app.app_context():
+    with app.app_context():
         student = db.session.scalar(select(User.id).where(User.email == "ieva@example.org"))
-    page = f"/teach/classes/{class_id}/students/{student}/placement"
+    return client, class_id, company, trainer, f"/teach/classes/{class_id}/students/{student}/placement"
+
+
+def test_student_is_placed_with_a_company_and_its_trainer(synced_app):
+    client, class_id, company, trainer, page = student_to_place(synced_app)
     assert "Baltic Moulding UAB" not in client.get(f"/teach/classes/{class_id}/").get_data(as_text=True)
     assert post_form(client, page, {"company": str(company), "trainer": str(trainer)}).status_code == 303
     assert "Baltic Moulding UAB (Trainer)" in client.get(f"/teach/classes/{class_id}/").get_data(as_text=True)
@@ -163,18 +175,7 @@ def test_student_is_placed_with_a_company_and_its_trainer(synced_app):
 
 
 def test_a_trainer_of_another_company_or_an_unknown_company_is_refused(synced_app):
-    client, class_id, _school = teacher_with_class(synced_app)
-    company = make_school(synced_app, code="CO-1", name="Baltic Moulding UAB", kind="company")
-    other = make_school(synced_app, code="CO-2", name="Nordic Plast Oy", kind="company")
-    trainer = make_user(synced_app, "trainer@example.org", "company_trainer")
-    with synced_app.app_context():
-        db.session.get(User, trainer).school_id = other
-        db.session.commit()
-    post_form(client, f"/teach/classes/{class_id}/students", {"name": "Ieva", "email": "ieva@example.org"},
-              form_page=f"/teach/classes/{class_id}/")
-    with synced_app.app_context():
-        student = db.session.scalar(select(User.id).where(User.email == "ieva@example.org"))
-    page = f"/teach/classes/{class_id}/students/{student}/placement"
+    client, class_id, company, trainer, page = student_to_place(synced_app, trainer_works_at_the_company=False)
     wrong = post_form(client, page, {"company": str(company), "trainer": str(trainer)})
     assert wrong.status_code == 400 and "This trainer works at another company." in wrong.get_data(as_text=True)
     assert post_form(client, page, {"company": "99999", "trainer": ""}).status_code == 400

@@ -24,12 +24,18 @@ def saved(app):
         return (work.checklist, work.measurements) if work else None
 
 
-def test_the_draft_saves_itself_and_survives_the_network_dropping(synced_app, server, browser):
-    set_up_school(synced_app)
+def student_on_the_task(app, server, browser):
+    """Ieva signed in on a phone-sized window, on the page of task M01.T1: (context, page)."""
+    set_up_school(app)
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
     sign_in(page, server, "ieva@example.org")
     page.goto(server + "/learn/M01/T1/")
+    return context, page
+
+
+def test_the_draft_saves_itself_and_survives_the_network_dropping(synced_app, server, browser):
+    context, page = student_on_the_task(synced_app, server, browser)
     page.check("#step-0")
     page.fill("#m-1", "12.5 kg")
     page.wait_for_selector(".save-status[data-state=saved]")
@@ -47,11 +53,7 @@ def test_the_draft_saves_itself_and_survives_the_network_dropping(synced_app, se
 
 
 def test_typed_offline_and_the_page_closed_comes_back_on_the_next_visit(synced_app, server, browser):
-    set_up_school(synced_app)
-    context = browser.new_context(viewport={"width": 360, "height": 740})
-    page = context.new_page()
-    sign_in(page, server, "ieva@example.org")
-    page.goto(server + "/learn/M01/T1/")
+    context, page = student_on_the_task(synced_app, server, browser)
     context.set_offline(True)
     page.fill("#m-1", "11.9 kg")
     page.wait_for_selector(".save-status[data-state=offline]")
