@@ -3,7 +3,7 @@
 
 VENV=.venv
 # WeasyPrint lays out the course books with Pango; the books' fonts are vendored in static/fonts.
-BOOK_PACKAGES="libpango-1.0-0 libpangoft2-1.0-0"
+BOOK_PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
 
 run() { echo "+ $*" >&2; "$@"; }
 

@@ -104,3 +104,20 @@ class ContentVersion(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     version: Mapped[int] = mapped_column(default=0)
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ItemRevisionText(db.Model):
+    """An item's English source text as it was in one curriculum revision, for the public change log.
+
+    Filled by curriculum sync from the files of the revision being synced and from the archived
+    texts of earlier revisions in curriculum/history/.
+    """
+
+    __tablename__ = "item_revision_text"
+    __table_args__ = (UniqueConstraint("item_code", "revision"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_code: Mapped[str] = mapped_column(String(120), index=True)
+    revision: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))

@@ -120,6 +120,8 @@ class Suggestion(db.Model):
     status_reason: Mapped[str] = mapped_column(Text, default="")
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("suggestion.id", ondelete="SET NULL"))
     applied_in: Mapped[str | None] = mapped_column(String(20))  # the curriculum revision
+    triaged_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    triaged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     report_id: Mapped[int | None] = mapped_column(ForeignKey("pilot_report.id", ondelete="SET NULL"), index=True)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"), index=True)
     school_id: Mapped[int | None] = mapped_column(ForeignKey("school.id"))
@@ -127,6 +129,7 @@ class Suggestion(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     author: Mapped[User | None] = relationship(foreign_keys=[author_id])
+    triaged_by: Mapped[User | None] = relationship(foreign_keys=[triaged_by_id])
     school: Mapped[School | None] = relationship()
     report: Mapped[PilotReport | None] = relationship()
     duplicate_of: Mapped["Suggestion | None"] = relationship(remote_side=[id])
