@@ -266,13 +266,17 @@ GLOSSARY = ListOf(
     minimum=1,
 )
 
+SUGGESTION_CODE = Pattern(r"S-\d{4}-\d{3,}", "S-2020-017")
 REVISIONS = ListOf(
     Mapping({
         "revision": Text(),
         "date": Pattern(r"\d{4}-\d{2}-\d{2}", "2026-11-21"),
         "summary": Text(),
-        "changes": ListOf(Mapping({"item": Text(max_length=120), "change": Text(max_length=2000)}), minimum=1),
-        "suggestions": ListOf(Text(), required=False),
+        "changes": ListOf(Mapping({
+            "item": Text(max_length=120), "change": Text(max_length=2000),
+            "suggestions": ListOf(SUGGESTION_CODE, required=False),  # the suggestions this change applied
+        }), minimum=1),
+        "suggestions": ListOf(SUGGESTION_CODE, required=False),  # every suggestion the revision applied
     }),
     minimum=1,
 )
