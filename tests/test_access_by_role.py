@@ -66,7 +66,9 @@ for name in ("class_page", "matrix", "outcomes", "progress_csv"):
     RULES[f"teaching.{name}"] = CLASS_READ
 for name in ("add_student", "add_teacher", "import_confirm", "import_preview", "invitations", "placement"):
     RULES[f"teaching.{name}"] = CLASS_CHANGE
-for name in ("period", "report"):  # the school's own, or every school's for coordinators
+RULES["pilot.report_list"] = (STAFF, set())  # a teacher's list holds their own school's reports
+RULES["pilot.suggestions_csv"] = (SUGGESTERS, set())  # their own suggestions; every one for coordinators
+for name in ("period", "report", "module_side_by_side", "period_csv"):  # the school's own, or every school's
     RULES[f"pilot.{name}"] = ({"teacher", "coordinator", "admin"}, {"other_teacher"})
 for name in ("open_school_report", "edit_report", "submit", "correct"):  # written by the school's teachers
     RULES[f"pilot.{name}"] = ({"teacher"}, {"other_teacher"})
@@ -119,7 +121,8 @@ def _pilot_records(app):
         report = open_report(db.session.get(PilotPeriod, period_id), teacher.school_id, teacher)
         suggestion, _made = create_suggestion(teacher, "M01.L1", SuggestionKind.unclear, "Unclear", "", "en", "k" * 32)
         db.session.commit()
-        return {"period_id": period_id, "report_id": report.id, "code": suggestion.code}
+        return {"period_id": period_id, "report_id": report.id, "code": suggestion.code, "module_code": "M01",
+                "what": "reports"}
 
 
 def guarded_routes(app, values):

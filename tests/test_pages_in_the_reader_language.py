@@ -40,7 +40,7 @@ NOT_PAGES = {
     "downloads.archive_file", "downloads.archive_status", "downloads.book_status", "downloads.handout_file",
     "downloads.handout_status", "learning.evidence_file", "learning.my_data_zip", "learning.save",
     "auth.logout", "admin.deactivate_user", "teaching.import_confirm", "teaching.invitations",
-    "pilot.open_school_report", "pilot.submit", "pilot.correct",
+    "pilot.open_school_report", "pilot.submit", "pilot.correct", "pilot.period_csv", "pilot.suggestions_csv",
     *(f"api.{name}" for name in ("glossary", "item", "modules", "module", "openapi", "programme")),
 }
 
@@ -142,6 +142,11 @@ PAGES = (
     Page("pilot report draft", "/pilot/reports/{draft_report}/edit", "teacher"),
     Page("pilot report refused", "/pilot/reports/{draft_report}/edit", "teacher",
          form={"revision": "1", "modules-0-code": "M99", "modules-0-relevance": "9", "modules-0-theory_used": "-1"}),
+    Page("pilot reports", "/pilot/reports/", "coordinator"),
+    Page("pilot reports of the school", "/pilot/reports/?every_version=y", "teacher"),
+    Page("pilot reports refused", "/pilot/reports/?period=autumn&module=M99", "coordinator"),
+    Page("module across schools", "/pilot/periods/{period_id}/modules/M04/", "coordinator"),
+    Page("module of the school", "/pilot/periods/{period_id}/modules/M04/", "teacher"),
     Page("suggestions", "/pilot/suggestions/", "teacher"),
     Page("new suggestion", "/pilot/suggestions/new?item=M04.L1", "teacher"),
     Page("suggestion refused", "/pilot/suggestions/new", "teacher",

@@ -3,4 +3,7 @@ from flask import Blueprint
 
 bp = Blueprint("pilot", __name__)
 
-from upskill.pilot import report_views, suggestion_views, views  # noqa: E402,F401  (routes register on bp)
+# the routes register on bp
+from upskill.pilot import (  # noqa: E402,F401
+    export_views, report_list_views, report_views, suggestion_views, views,
+)

@@ -2,11 +2,8 @@
 
 Also as a four-language terminology list to download for spreadsheets.
 """
-import csv
-import io
 from itertools import groupby
 
-from flask import Response
 from flask_babel import gettext as _
 
 from upskill.access import public
@@ -14,6 +11,7 @@ from upskill.collation import initial, sort_key
 from upskill.i18n import LANGUAGE_NAMES, current_language
 from upskill.public import bp, services
 from upskill.public.rendering import render_content_page, render_fragment
+from upskill.spreadsheet import csv_response
 
 
 @bp.get("/glossary/")
@@ -39,20 +37,8 @@ def glossary_csv():
     """
     lang = current_language()
     terms = sorted(services.glossary_terms(), key=lambda term: sort_key(term.terms.get(lang) or term.terms["en"], lang))
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([*LANGUAGE_NAMES.values(), _("Definition")])
-    for term in terms:
-        names = [term.terms.get(code, "") for code in LANGUAGE_NAMES]
-        definition = term.definitions.get(lang) or term.definitions["en"]
-        writer.writerow([spreadsheet_safe(cell) for cell in (*names, definition)])
-    return Response(
-        "\ufeff" + out.getvalue(),  # the byte order mark makes spreadsheets read UTF-8
-        mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="upskill-glossary-{lang}.csv"'},
-    )
-
-
-def spreadsheet_safe(cell):
-    """Keep a spreadsheet from running a cell as a formula."""
-    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+    rows = [(*(term.terms.get(code, "") for code in LANGUAGE_NAMES), term.definitions.get(lang) or term.definitions["en"])
+            for term in terms]
+    response = csv_response(f"upskill-glossary-{lang}.csv", [*LANGUAGE_NAMES.values(), _("Definition")], rows)
+    response.headers.pop("Cache-Control")  # the same for everybody: caches may keep it
+    return response

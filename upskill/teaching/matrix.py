@@ -1,8 +1,5 @@
 """A class at a glance: students by lessons, tasks and quizzes; outcome coverage; progress as CSV."""
-import csv
-import io
-
-from flask import Response, render_template
+from flask import render_template
 from markupsafe import Markup
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -12,6 +9,7 @@ from sqlalchemy.orm import selectinload
 from upskill import audit
 from upskill.access import roles_required
 from upskill.extensions import db
+from upskill.spreadsheet import csv_response
 from upskill.collation import sort_key
 from upskill.i18n import current_language
 from upskill.learning.progress import items_of, modules_of, records_of
@@ -21,7 +19,7 @@ from upskill.teaching import bp
 from upskill.teaching.services import class_for, class_summary
 
 # Cells that a spreadsheet would run as a formula start with one of these.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+PROGRESS_COLUMNS = ("class", "student", "email", "student_number", "item", "kind", "status", "score")
 
 
 def class_records(school_class):
@@ -137,12 +135,6 @@ def _outcome_texts(module_codes, lang):
     return texts
 
 
-def safe_cell(value):
-    """A CSV cell that a spreadsheet shows as text, never runs as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
 @bp.get("/classes/<int:class_id>/progress.csv")
 @roles_required("teacher", "coordinator", "admin")
 def progress_csv(class_id):
@@ -150,18 +142,12 @@ def progress_csv(class_id):
     school_class = class_for(current_user, class_id)
     students, items, records = class_records(school_class)
     numbers = {e.student_id: e.student_number for e in school_class.enrolments}
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["class", "student", "email", "student_number", "item", "kind", "status", "score"])
+    rows = []
     for student in students:
         for entry in items:
-            status = records.cell(student.id, entry)
             score = records.quizzes.get((student.id, entry.code))
-            writer.writerow([safe_cell(v) for v in (
-                school_class.name, student.name, student.email, numbers.get(student.id), entry.code,
-                entry.kind.value, status, f"{score[0]}/{score[1]}" if score else "")])
+            rows.append((school_class.name, student.name, student.email, numbers.get(student.id), entry.code,
+                         entry.kind.value, records.cell(student.id, entry), f"{score[0]}/{score[1]}" if score else ""))
     audit.record("export", f"class:{school_class.id}", what="progress.csv")
     db.session.commit()
-    name = f"upskill-progress-class-{school_class.id}.csv"
-    return Response("\ufeff" + out.getvalue(), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "private, no-store"})
+    return csv_response(f"upskill-progress-class-{school_class.id}.csv", PROGRESS_COLUMNS, rows)
