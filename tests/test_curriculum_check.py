@@ -1,6 +1,8 @@
 """`curriculum check`: a clean curriculum passes; every kind of mistake is named by file and line."""
 import pytest
 
+from tests.change_log import make_suggestions, name_suggestions
+from tests.conftest import make_app
 from upskill.curriculum.validate import check_folder
 
 M01 = "modules/01-first-steps"
@@ -222,3 +224,59 @@ def test_a_form_the_glossary_lists_is_accepted_where_the_stems_do_not_reach(curr
     edit(curriculum_copy, "glossary/basics.yaml", "  term: {en: barrel, lt: cilindras, fi: sylinteri, fr: fourreau}\n",
          "  term: {en: barrel, lt: cilindras, fi: sylinteri, fr: fourreau}\n  forms: {lt: [vamzdį]}\n")
     assert problems_of(curriculum_copy) == []
+
+
+# --- suggestion codes in revisions.yaml -----------------------------------------------------------------
+
+def test_a_changes_suggestion_must_be_in_its_revisions_list(curriculum_copy):
+
+    name_suggestions(curriculum_copy, ["S-2020-001", "S-2020-002"], ["S-2020-001"])
+    assert problems_of(curriculum_copy) == [
+        "curriculum/revisions.yaml:7: suggestions: S-2020-002 is not in the suggestions list of revision 0.9"]
+
+
+def test_a_suggestion_listed_twice_is_an_error(curriculum_copy):
+
+    name_suggestions(curriculum_copy, ["S-2020-001", "S-2020-001"], ["S-2020-001", "S-2020-001"])
+    assert problems_of(curriculum_copy) == [
+        "curriculum/revisions.yaml:4: suggestions: S-2020-001 is listed twice (also in this revision)",
+        "curriculum/revisions.yaml:7: suggestions: S-2020-001 is listed twice in this change",
+    ]
+
+
+def test_check_against_the_database_fails_on_an_unknown_suggestion_only_when_asked(app_factory, curriculum_copy):
+    from tests.accounts import make_user
+    from upskill.models import SuggestionStatus
+
+    name_suggestions(curriculum_copy, ["S-2020-001"], ["S-2020-001", "S-2020-002"])
+    app = app_factory(CURRICULUM_DIR=str(curriculum_copy))
+    make_suggestions(app, make_user(app, "t@example.org", "teacher"), [SuggestionStatus.accepted])
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["curriculum", "check"]).exit_code == 0
+    result = runner.invoke(args=["curriculum", "check", "--against-db"])
+    assert result.exit_code == 1
+    assert "curriculum/revisions.yaml:4: suggestions: no suggestion S-2020-002 in the database" in result.output
+    assert "S-2020-001 in the database" not in result.output
+
+
+def test_check_against_the_database_passes_when_every_code_is_known(app_factory, curriculum_copy):
+    from tests.accounts import make_user
+    from upskill.models import SuggestionStatus
+
+    name_suggestions(curriculum_copy, ["S-2020-001"], ["S-2020-001"])
+    app = app_factory(CURRICULUM_DIR=str(curriculum_copy))
+    make_suggestions(app, make_user(app, "t@example.org", "teacher"), [SuggestionStatus.accepted])
+    result = app.test_cli_runner().invoke(args=["curriculum", "check", "--against-db"])
+    assert result.exit_code == 0, result.output
+
+
+def test_check_without_against_db_never_opens_the_database(curriculum_copy, tmp_path):
+
+    name_suggestions(curriculum_copy, ["S-2020-001"], ["S-2020-001"])
+    unreachable = f"sqlite:///{tmp_path}/no-such-folder/none.sqlite3"  # any statement on it fails
+    app = make_app(unreachable, CURRICULUM_DIR=str(curriculum_copy))
+    assert app.test_cli_runner().invoke(args=["curriculum", "check"]).exit_code == 0
+    refused = app.test_cli_runner().invoke(args=["curriculum", "check", "--against-db"])
+    assert refused.exit_code == 1
+    assert "the database does not answer" in refused.output
+    assert refused.exc_info[0] is SystemExit  # a message, not a traceback

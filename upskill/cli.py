@@ -5,12 +5,14 @@ import sys
 import click
 from flask import current_app
 from flask.cli import AppGroup
+from sqlalchemy.exc import SQLAlchemyError
 
 from upskill.curriculum.source import errors_of
 from upskill.curriculum.stats import curriculum_stats
 from upskill.curriculum.sync import CurriculumInvalid, sync_curriculum
 from upskill.curriculum.source import read_curriculum
 from upskill.curriculum.validate import check_folder
+from upskill.pilot.suggestion_check import known_suggestion_problems
 from upskill.extensions import db
 
 curriculum_cli = AppGroup("curriculum", help="Check, sync and count the curriculum files.")
@@ -35,12 +37,22 @@ def _print_problems(curriculum, problems):
 
 @curriculum_cli.command("check")
 @PATH_OPTION
-def check_command(path):
+@click.option("--against-db", is_flag=True,
+              help="Also fail on a suggestion code in revisions.yaml that the database has no suggestion for.")
+def check_command(path, against_db):
     """Validate every curriculum file; print problems and warnings as path:line: message.
 
-    Exits 1 when there is a problem; warnings ask a person to look but do not fail.
+    Exits 1 when there is a problem; warnings ask a person to look but do not fail. Only
+    --against-db reads the database.
     """
     curriculum, problems = check_folder(_folder(path))
+    if against_db:
+        try:
+            in_db = known_suggestion_problems(curriculum)
+        except SQLAlchemyError as error:
+            raise click.ClickException(f"--against-db: the database does not answer ({type(error).__name__}); "
+                                       "check UPSKILL_DATABASE_URL") from None
+        problems = sorted(problems + in_db, key=lambda p: (str(p.path), p.line))
     if problems:
         _print_problems(curriculum, problems)
     if errors_of(problems):
@@ -72,6 +84,33 @@ def sync_command(path):
         click.echo(f"No changes: {report.unchanged} items and terms are up to date.")
     if report.restemmed:
         click.echo(f"Search index: new search tokens for {report.restemmed} texts.")
+    _print_revision_report(report)
+
+
+def _print_revision_report(report):
+    if report.revision_texts:
+        click.echo(f"Change log: {report.revision_texts} revision text(s) stored.")
+    click.echo(f"Suggestions marked applied: {len(report.applied)}.")
+    for warning in report.suggestion_warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for code in report.unknown_suggestions:
+        click.echo(f"warning: revisions.yaml names {code}, which no suggestion has", err=True)
+
+
+@curriculum_cli.command("archive")
+@PATH_OPTION
+@click.option("--revision", default=None, help="The revision archived (default: the one programme.yaml names).")
+@click.option("--output", type=click.Path(dir_okay=False), required=True,
+              help="The archive to write, e.g. curriculum/history/1.1.json.gz.")
+def archive_command(path, revision, output):
+    """Write the English text of every item of a curriculum folder to an archive of its revision."""
+    from upskill.curriculum.history import ArchiveError, write_archive
+
+    try:
+        revision, count = write_archive(read_curriculum(_folder(path)), output, revision)
+    except ArchiveError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Archived {count} texts of revision {revision} in {output}.")
 
 
 @curriculum_cli.command("stats")

@@ -5,9 +5,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import load_only
 
 from upskill.curriculum.build import build
+from upskill.curriculum.revision_sync import sync_revision_texts
 from upskill.curriculum.source import errors_of
 from upskill.curriculum.stems import STEMS_VERSION, stems_of
 from upskill.curriculum.validate import check_folder
+from upskill.pilot.applied_suggestions import apply_revision_suggestions
 from upskill.extensions import db
 from upskill.models import ContentVersion, CurriculumItem, GlossaryTerm, ItemKind, ItemText, utcnow
 
@@ -31,6 +33,10 @@ class SyncReport:
     restored: list = field(default_factory=list)
     unchanged: int = 0
     restemmed: int = 0  # texts whose search tokens were missing or made by an older stemmer
+    revision_texts: int = 0  # rows of the revisions' English texts written or removed
+    applied: list = field(default_factory=list)  # suggestion codes marked applied now
+    unknown_suggestions: list = field(default_factory=list)  # codes revisions.yaml names that no suggestion has
+    suggestion_warnings: list = field(default_factory=list)
 
     @property
     def changed(self):
@@ -47,7 +53,10 @@ def sync_curriculum(root):
     _sync_items(item_records, report)
     _sync_terms(term_records, report)
     report.restemmed = _restem_outdated_texts()
-    if report.changed or report.restemmed:
+    report.revision_texts = sync_revision_texts(curriculum)
+    report.applied, report.unknown_suggestions = apply_revision_suggestions(
+        curriculum.revisions.meta, warn=report.suggestion_warnings.append)
+    if report.changed or report.restemmed or report.revision_texts:
         _bump_content_version()
     db.session.flush()
     return report

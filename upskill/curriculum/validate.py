@@ -1,6 +1,6 @@
 """Check a curriculum read from files: schema, references, translations, Markdown, figures."""
 from upskill.config import LANGUAGES
-from upskill.curriculum import item_rules, schema
+from upskill.curriculum import item_rules, schema, suggestion_rules
 from upskill.curriculum.anchors import heading_anchors
 from upskill.curriculum.figure_check import figure_problems
 from upskill.curriculum.markdown_check import check_markdown
@@ -118,6 +118,7 @@ class _Checker:
         if programme is not None:
             known.add(programme.meta.get("code"))
         self.problems += item_rules.revision_problems(doc, known)
+        self.problems += suggestion_rules.suggestion_list_problems(doc)
 
     def check_glossary(self):
         seen = {}

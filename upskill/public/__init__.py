@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("public", __name__)
 
-from upskill.public import figures, glossary, pages, quiz, search, translation_status  # noqa: E402,F401  (routes register on import)
+from upskill.public import change_log_views, figures, glossary, pages, quiz, search, translation_status  # noqa: E402,F401  (routes register on import)
