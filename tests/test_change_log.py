@@ -182,4 +182,4 @@ def test_cli_sync_says_how_many_were_marked_and_warns_about_unknown_codes(app_fa
     result = app.test_cli_runner().invoke(args=["curriculum", "sync"])
     assert result.exit_code == 0, result.output
     assert "Suggestions marked applied: 1." in result.output
-    assert "revisions.yaml names S-2020-007, which no suggestion has" in result.output
+    assert "revisions.yaml names 1 suggestion(s) this database has no record of (S-2020-007)" in result.output

@@ -27,6 +27,7 @@ from upskill.models import (
     Attempt, CurriculumItem, Enrolment, GlossaryTerm, ItemKind, ItemText, PilotReport, SchoolClass, Suggestion,
     TaskWork, User,
 )
+from upskill.pilot.reports import correct_report
 
 LANGUAGES = ("lt", "fi", "fr")
 VISITORS = {"student": "student@example.org", "teacher": "teacher@example.org", "trainer": "trainer@example.org",
@@ -254,9 +255,11 @@ def _walk_values(app):
         classmates = select(Enrolment.student_id).where(Enrolment.class_id == school_class.id)
         waiting = _first(confirmed.where(Attempt.id != to_confirm.id, TaskWork.student_id.in_(classmates)))
         invitation = issue_link(db.session.get(User, invited), INVITE)
-        reports = {r.school_id: r for r in db.session.scalars(select(PilotReport))}
-        draft = reports[student.school_id]
-        submitted = next(r for r in reports.values() if not r.is_draft)
+        reports = {r.school_id: r for r in db.session.scalars(select(PilotReport).order_by(PilotReport.number))}
+        submitted = reports[student.school_id]
+        teacher = _first(select(User).where(User.email == "teacher@example.org"))
+        draft = correct_report(submitted, teacher)  # every demo report is submitted: the teacher starts a correction
+        db.session.flush()
         suggestion = _first(select(Suggestion.code).join(User, User.id == Suggestion.author_id)
                             .where(User.email == "teacher@example.org"))
         db.session.commit()

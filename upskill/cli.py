@@ -35,6 +35,9 @@ def _print_problems(curriculum, problems):
     click.echo(f"{errors} problem(s) and {len(problems) - errors} warning(s) found.", err=True)
 
 
+UNKNOWN_CODES_SHOWN = 5  # a site without the pilot's records would otherwise get a line per code
+
+
 @curriculum_cli.command("check")
 @PATH_OPTION
 @click.option("--against-db", is_flag=True,
@@ -93,8 +96,10 @@ def _print_revision_report(report):
     click.echo(f"Suggestions marked applied: {len(report.applied)}.")
     for warning in report.suggestion_warnings:
         click.echo(f"warning: {warning}", err=True)
-    for code in report.unknown_suggestions:
-        click.echo(f"warning: revisions.yaml names {code}, which no suggestion has", err=True)
+    if unknown := report.unknown_suggestions:
+        shown = ", ".join(unknown[:UNKNOWN_CODES_SHOWN]) + (", ..." if len(unknown) > UNKNOWN_CODES_SHOWN else "")
+        click.echo(f"note: revisions.yaml names {len(unknown)} suggestion(s) this database has no record of "
+                   f"({shown}); they are marked applied once they are here", err=True)
 
 
 @curriculum_cli.command("archive")

@@ -1,53 +1,23 @@
-"""The demo's autumn 2020 pilot: the period, the schools' reports (two submitted, one draft), suggestions."""
+"""The demo's autumn 2020 pilot, finished: the period, every school's report, surveys, showcase, suggestions.
+
+Added once, with the period: when the period is there, nothing of the pilot is added again.
+"""
+from datetime import datetime, timedelta, timezone
+
 from sqlalchemy import select
 
 from upskill.extensions import db
-from upskill.models import PilotPeriod, PilotReport, SuggestionKind
+from upskill.models import PilotPeriod, PilotReport, Suggestion, SuggestionStatus
 from upskill.demo.people import PILOT
-from upskill.pilot.class_records import prefilled_entries
-from upskill.pilot.reports import open_report, submit_report
-from upskill.pilot.suggestions import create_suggestion
+from upskill.demo.pilot_reports import add_reports
+from upskill.demo.pilot_showcase import add_showcase
+from upskill.demo.pilot_suggestions import APPLIED_IN, SUGGESTIONS
+from upskill.demo.pilot_surveys import add_surveys
 
 PERIOD_NAME = "UPSKILL pilot, autumn 2020"
 PILOT_MODULES = ["M01", "M03", "M04", "M05", "M06", "M08", "M10"]
-# school code -> (teacher e-mail, submitted?, answers given to every module of its report)
-REPORTS = {
-    "LT-ALY": ("teacher.alytus@example.org", True, {
-        "relevance": 5, "student_text": 4, "teacher_notes": 4, "difficulty": 3, "time": 2, "placement": 4,
-        "worked": "Mokiniams labiausiai patiko praktinės užduotys prie staklių.",
-        "did_not_work": "Teorijai skirto laiko neužteko, ypač medžiagų skyriui.",
-        "company_practice": "Įmonėje mokiniai dirbo su patyrusiais operatoriais."}),
-    "FI-TRE": ("teacher.tredu@example.org", True, {
-        "relevance": 4, "student_text": 3, "teacher_notes": 5, "difficulty": 3, "time": 3, "placement": 5,
-        "worked": "Tehtävien tarkistuslistat toimivat hyvin työpaikalla.",
-        "did_not_work": "Osa opiskelijan tekstistä oli liian pitkää puhelimella luettavaksi.",
-        "company_practice": "Työpaikkaohjaajat kuittasivat tehtävät nopeasti."}),
-    "LT-VIS": ("teacher@example.org", False, {
-        "relevance": 4, "student_text": 4, "worked": "Mokiniai noriai pildė paleidimo kontrolinį sąrašą."}),
-}
-# item code, kind, language, text, proposed change, author e-mail
-SUGGESTIONS = (
-    ("M04.L1", SuggestionKind.unclear, "en", "The difference between the nozzle and the sprue bush is not clear.",
-     "Add a labelled close-up of the nozzle against the sprue bush.", "teacher.tredu@example.org"),
-    ("M04.T1", SuggestionKind.too_difficult, "lt", "Pirmųjų liejinių užduotis per ilga vienai pamokai.",
-     "Padalyti užduotį į dvi dalis.", "teacher.alytus@example.org"),
-    ("M04.Q.q2", SuggestionKind.error, "en", "The feedback of the second option names the wrong pressure.",
-     "Say holding pressure instead of injection pressure.", "teacher@example.org"),
-    ("M04.L1.figure:machine-units", SuggestionKind.translation, "lt", "Paveiksle likęs angliškas užrašas „clamp“.",
-     "Išversti į „uždarymo mazgas“.", "teacher@example.org"),
-    ("glossary:hopper", SuggestionKind.missing, "fi", "Sanastosta puuttuu kuivaavan suppilon selitys.",
-     "Lisätään kuivaimella varustettu suppilo.", "teacher.tredu@example.org"),
-    ("M01.L1", SuggestionKind.too_easy, "fr", "Les chiffres du secteur sont trop généraux pour nos apprentis.",
-     "Ajouter des chiffres de la plasturgie française.", "teacher.ispa@example.org"),
-    ("M04.T2", SuggestionKind.other, "en", "Our company changes moulds with a crane, not a forklift.",
-     "Mention both ways of lifting the mould.", "trainer@example.org"),
-    ("M06", SuggestionKind.missing, "en", "The module has no task on measuring parts with a calliper.",
-     "Add a short measuring task.", "teacher.alytus@example.org"),
-    ("M05.L1", SuggestionKind.error, "fi", "Ekstruusion lämpötila-alue on esimerkissä liian korkea PE-HD:lle.",
-     "Korjataan alue 180–230 °C:een.", "trainer.fi@example.org"),
-    ("M04.L3", SuggestionKind.unclear, "fr", "Le profil de pression du maintien manque d'unités.",
-     "Indiquer les pressions en bar.", "teacher.ispa@example.org"),
-)
+FIRST_SUGGESTION = datetime(2020, 9, 14, 10, 0, tzinfo=timezone.utc)
+TRIAGED = datetime(2021, 1, 20, 9, 0, tzinfo=timezone.utc)
 
 
 def add_pilot(places, users):
@@ -57,23 +27,36 @@ def add_pilot(places, users):
     coordinator = users["coordinator@example.org"]
     period = PilotPeriod(name=PERIOD_NAME, starts_on=PILOT[0], ends_on=PILOT[1], modules=PILOT_MODULES,
                          languages=["en", "lt", "fi", "fr"], created_by_id=coordinator.id,
+                         created_at=datetime(2020, 6, 15, 8, 0, tzinfo=timezone.utc),
                          schools=sorted(places.values(), key=lambda place: place.name))
     db.session.add(period)
     db.session.flush()
-    created = 1
-    for code, (teacher_email, submitted, answers) in REPORTS.items():
-        teacher, school = users[teacher_email], places[code]
-        report = open_report(period, school.id, teacher)
-        report.entries = {module: {**entry, **answers} for module, entry in prefilled_entries(period, school.id).items()}
-        db.session.flush()
-        if submitted:
-            submit_report(report, report.revision, teacher)
-        created += 1
-    reports = {r.school_id: r for r in db.session.scalars(select(PilotReport).where(PilotReport.period_id == period.id))}
-    for number, (item_code, kind, language, text, change, email) in enumerate(SUGGESTIONS, start=1):
-        author = users[email]
-        report = reports.get(author.school_id) if author.has_role("teacher") else None
-        create_suggestion(author, item_code, kind, text, change, language, f"demo-suggestion-{number:03d}",
-                          report=report, year=PILOT[0].year)
-        created += 1
+    created = 1 + add_reports(period, places, users)
+    created += add_suggestions(period, users, coordinator)
+    created += add_surveys(period, places)
+    created += add_showcase(places, users)
     return created
+
+
+def add_suggestions(period, users, coordinator):
+    """Add the suggestions of SUGGESTIONS with their codes, triage and revision; return how many."""
+    reports = {r.school_id: r for r in db.session.scalars(  # the first version, where they were made
+        select(PilotReport).where(PilotReport.period_id == period.id).order_by(PilotReport.number.desc()))}
+    made = {}
+    for demo in sorted(SUGGESTIONS, key=lambda demo: demo.number):  # an original before its duplicates
+        author = users[demo.author]
+        report = reports.get(author.school_id) if author.has_role("teacher") else None
+        created_at = FIRST_SUGGESTION + timedelta(days=2 * demo.number, hours=demo.number % 7)
+        triaged = demo.status is not SuggestionStatus.new
+        made[demo.number] = Suggestion(
+            code=f"S-{PILOT[0].year}-{demo.number:03d}", year=PILOT[0].year, number=demo.number,
+            item_code=demo.item_code, kind=demo.kind, text=demo.text, proposed_change=demo.change,
+            language=demo.language, status=demo.status, status_reason=demo.reason,
+            duplicate_of=made.get(demo.duplicate_of),
+            applied_in=APPLIED_IN if demo.status is SuggestionStatus.applied else None,
+            triaged_by_id=coordinator.id if triaged else None,
+            triaged_at=TRIAGED + timedelta(hours=demo.number) if triaged else None,
+            report_id=report.id if report else None, author_id=author.id, school_id=author.school_id,
+            submission_key=f"demo-suggestion-{demo.number:03d}", created_at=created_at)
+    db.session.add_all(made.values())
+    return len(made)
