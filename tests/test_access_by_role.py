@@ -48,6 +48,9 @@ RULES = {
     "pilot.periods": (STAFF, set()),
     "pilot.suggestion": ({"teacher", "coordinator", "admin"}, {"other_teacher", "trainer"}),
     "pilot.suggestions": (SUGGESTERS, set()),
+    "pilot.my_surveys": (STUDENTS, set()),
+    "pilot.survey": ({"student"}, {"other_student"}),  # the other student is in no pilot class
+    "pilot.survey_results": ({"teacher", "trainer", "coordinator", "admin"}, {"other_teacher"}),
     "learning.evidence_file": ({"student", "teacher", "trainer"}, {"other_student", "other_teacher", "coordinator", "admin"}),
     "learning.home": (STUDENTS, set()),
     "learning.my_data": (STUDENTS, set()),

@@ -24,8 +24,8 @@ from upskill.demo import DEMO_PASSWORD, load_demo
 from upskill.extensions import db
 from upskill.i18n import LANGUAGE_NAMES
 from upskill.models import (
-    Attempt, CurriculumItem, Enrolment, GlossaryTerm, ItemKind, ItemText, PilotReport, SchoolClass, Suggestion,
-    TaskWork, User,
+    SMALLEST_GROUP, Attempt, CurriculumItem, Enrolment, GlossaryTerm, ItemKind, ItemText, PilotPeriod, PilotReport,
+    School, SchoolClass, Suggestion, SurveyAnswer, SurveyTaken, TaskWork, User, utcnow,
 )
 from upskill.pilot.reports import correct_report
 
@@ -160,6 +160,13 @@ PAGES = (
     Page("suggestion refused", "/pilot/suggestions/new", "teacher",
          form={"item_code": "M99.L9", "kind": "rant", "text": "", "language": "xx", "submission_key": "k" * 20}),
     Page("suggestion", "/pilot/suggestions/{suggestion_code}", "teacher"),
+    Page("my surveys", "/pilot/surveys/", "student"),
+    Page("survey", "/pilot/surveys/{survey_period}/M04/", "student"),
+    Page("survey refused", "/pilot/surveys/{survey_period}/M04/", "student",
+         form={"interest": "9", "clarity": "", "comment": TOO_LONG * 7}),
+    Page("survey answered", "/pilot/surveys/{survey_period}/M05/", "student"),
+    Page("survey results", "/pilot/periods/{period_id}/survey-results", "teacher"),
+    Page("survey results, every school", "/pilot/periods/{period_id}/survey-results", "coordinator"),
 )
 
 
@@ -262,13 +269,28 @@ def _walk_values(app):
         db.session.flush()
         suggestion = _first(select(Suggestion.code).join(User, User.id == Suggestion.author_id)
                             .where(User.email == "teacher@example.org"))
+        survey_period = _survey_walk_records(student, school_class.school_id, draft.period_id)
         db.session.commit()
         return {
-            "class_id": school_class.id, "student_id": student.id, "reset_user": to_reset, "invitation": invitation,
+            "survey_period": survey_period, "class_id": school_class.id, "student_id": student.id, "reset_user": to_reset, "invitation": invitation,
             "open_task": open_task.replace(".", "/"), "assessed_task": assessed.item_code.replace(".", "/"),
             "assessed_attempt": assessed_attempt.id, "waiting_attempt": waiting.id, "period_id": draft.period_id,
             "draft_report": draft.id, "submitted_report": submitted.id, "suggestion_code": suggestion,
         }
+
+
+def _survey_walk_records(student, school_id, demo_period_id):
+    """A running period with the student's survey of M05 answered; five answers on M04 in the demo period."""
+    today = utcnow().date()
+    period = PilotPeriod(name="Survey walk", starts_on=today, ends_on=today, modules=["M04", "M05"], languages=["lt"],
+                         schools=[db.session.get(School, school_id)])
+    db.session.add(period)
+    db.session.flush()
+    db.session.add(SurveyTaken(student_id=student.id, period_id=period.id, module_code="M05"))
+    for n in range(SMALLEST_GROUP):
+        db.session.add(SurveyAnswer(id=f"{n:032x}", period_id=demo_period_id, school_id=school_id, module_code="M04",
+                                    language="lt", answered_on=today, interest=1 + n, clarity=3, practice=4, time=2))
+    return period.id
 
 
 @pytest.fixture(scope="module")

@@ -142,5 +142,6 @@ def register_template_helpers(app):
     app.jinja_env.filters["duration"] = display.duration
     app.jinja_env.filters["datestamp"] = display.datestamp
     app.jinja_env.filters["number"] = display.number
+    app.jinja_env.filters["one_decimal"] = display.one_decimal
     app.jinja_env.filters["percent"] = display.percent
     app.jinja_env.filters["megabytes"] = display.megabytes

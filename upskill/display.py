@@ -17,6 +17,11 @@ def number(value):
     return format_decimal(value)
 
 
+def one_decimal(value):
+    """Format a mean with one decimal the reader's way: 4.0 in English, 4,0 in Lithuanian."""
+    return format_decimal(value, "0.0")
+
+
 def percent(share):
     """Format a share such as 0.45 as a whole percentage the reader's way: 45% in English, 45 % in French."""
     return format_percent(share)

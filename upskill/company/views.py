@@ -12,6 +12,7 @@ from upskill.learning.reach import trains
 from upskill.learning.tasks import is_company_code, task_page
 from upskill.learning.work import WorkRefused, confirm_company_part
 from upskill.models import Attempt, CurriculumItem, ItemKind, Placement, TaskWork
+from upskill.pilot.survey_scope import trained_periods
 
 NOTE_MAX = 2000
 
@@ -32,7 +33,8 @@ def home():
     works = db.session.scalars(
         select(TaskWork).where(TaskWork.student_id.in_(student_ids), TaskWork.item_code.in_(codes))
         .options(selectinload(TaskWork.attempts), selectinload(TaskWork.student))).all() if student_ids and codes else []
-    return render_template("company/home.html", placements=placements, works=works)
+    return render_template("company/home.html", placements=placements, works=works,
+                           survey_periods=trained_periods(current_user.id))
 
 
 @bp.route("/attempts/<int:attempt_id>/", methods=["GET", "POST"])

@@ -13,7 +13,8 @@ from upskill.access import roles_required
 from upskill.extensions import db
 from upskill.learning import bp, stamps, uploads
 from upskill.models import (
-    AccessLink, Assessment, Attempt, AuditEvent, Enrolment, EvidenceFile, LessonRead, Placement, QuizAttempt, TaskWork,
+    AccessLink, Assessment, Attempt, AuditEvent, Enrolment, EvidenceFile, LessonRead, PilotPeriod, Placement, QuizAttempt,
+    SurveyTaken, TaskWork,
 )
 
 
@@ -39,6 +40,10 @@ def personal_data(student):
                          for r in db.session.scalars(select(LessonRead).where(LessonRead.student_id == student.id))],
         "quiz_attempts": [{"item": q.item_code, "score": q.score, "total": q.total, "at": _stamp(q.at)}
                           for q in db.session.scalars(select(QuizAttempt).where(QuizAttempt.student_id == student.id))],
+        # That they answered a survey, never what: the answers carry nothing that leads back to them.
+        "surveys_answered": [{"pilot_period": name, "module": code} for name, code in db.session.execute(
+            select(PilotPeriod.name, SurveyTaken.module_code).join(PilotPeriod, PilotPeriod.id == SurveyTaken.period_id)
+            .where(SurveyTaken.student_id == student.id).order_by(PilotPeriod.starts_on, SurveyTaken.module_code))],
         "tasks": [],
     }
     for work in works:
@@ -102,7 +107,7 @@ def erase():
 
 
 def erase_student(student, by=None):
-    """Remove the student's personal data and files; keep anonymous counts (states, scores, reads)."""
+    """Remove the student's personal data and files; keep anonymous counts (states, scores, reads, survey answers)."""
     work_ids = select(TaskWork.id).where(TaskWork.student_id == student.id)
     attempt_ids = select(Attempt.id).where(Attempt.work_id.in_(work_ids))
     hashes = set(db.session.scalars(select(EvidenceFile.sha256).where(EvidenceFile.attempt_id.in_(attempt_ids))))
@@ -115,6 +120,7 @@ def erase_student(student, by=None):
                        .values(comments=[], overall_comment=""))
     db.session.execute(update(Enrolment).where(Enrolment.student_id == student.id).values(student_number=None))
     db.session.execute(delete(AccessLink).where(AccessLink.user_id == student.id))
+    db.session.execute(delete(SurveyTaken).where(SurveyTaken.student_id == student.id))  # the answers stay: anonymous
     db.session.execute(update(AuditEvent).where(AuditEvent.actor_id == student.id).values(address=""))
     db.session.execute(update(AuditEvent).where(AuditEvent.subject == f"email:{student.email}").values(subject="email:erased"))
     still_used = set(db.session.scalars(select(EvidenceFile.sha256).where(EvidenceFile.sha256.in_(hashes)))) if hashes else set()

@@ -10,6 +10,7 @@ from upskill.extensions import db
 from upskill.learning import bp, stamps, uploads
 from upskill.public.page_cache import cached_personal_page
 from upskill.learning.progress import dashboard
+from upskill.pilot.surveys import surveys_to_answer
 from upskill.learning.tasks import is_company_task, task_page
 from upskill.learning.work import (
     DraftConflict, WorkRefused, find_work, hand_in, save_draft, work_for,
@@ -21,9 +22,11 @@ KEY_LENGTH = 32
 @bp.get("/")
 @roles_required("student")
 def home():
-    # Kept rendered until the content or the student's work changes (stamps.py): one query to know.
-    return cached_personal_page(("dashboard", stamps.student_stamp(current_user.id)),
-                                lambda: render_template("learning/dashboard.html", board=dashboard(current_user)))
+    # Kept rendered until the content, the student's work (stamps.py) or the surveys they have to answer change.
+    surveys = surveys_to_answer(current_user)
+    return cached_personal_page(("dashboard", stamps.student_stamp(current_user.id), surveys),
+                                lambda: render_template("learning/dashboard.html", board=dashboard(current_user),
+                                                        surveys_waiting=len(surveys)))
 
 
 @bp.get("/<module>/<item>/")

@@ -12,13 +12,13 @@ from upskill.models import SURVEY_QUESTIONS, School, Suggestion
 from upskill.pilot.report_fields import HOURS, RATINGS, STUDENTS, TEXTS
 from upskill.pilot.report_list import ReportFilters, reports_for
 from upskill.pilot.reports import sees_every_school
-from upskill.pilot.survey_results import SCALE, survey_results
+from upskill.pilot.survey_results import RATINGS as SURVEY_SCALE, survey_results
 
 REPORT_COLUMNS = ("period", "school", "country", "version", "status", "submitted_at", "module",
                   *HOURS, *STUDENTS, *RATINGS, *TEXTS)
 RATING_COLUMNS = ("period", "school", "country", "version", "status", "submitted_at", "module", "rating", "value")
 SURVEY_COLUMNS = ("period", "school", "country", "module", "question", "answers", "mean",
-                  *(f"count_{value}" for value in SCALE))
+                  *(f"count_{value}" for value in SURVEY_SCALE))
 SUGGESTION_COLUMNS = ("code", "item", "module", "kind", "status", "reason", "duplicate_of", "applied_in",
                       "language", "school", "created_at", "text", "proposed_change")
 
@@ -51,7 +51,7 @@ def survey_rows(user, period):
         school = schools[result.school_id]
         for question in SURVEY_QUESTIONS:
             if result.averages is None:
-                figures = (None,) * (1 + len(SCALE))
+                figures = (None,) * (1 + len(SURVEY_SCALE))
             else:
                 figures = (result.averages[question], *result.distribution[question])
             yield (period.name, school.name, school.country, result.module_code, question, result.answers, *figures)
