@@ -11,7 +11,7 @@ from upskill.models import User
 
 SAMPLE_VALUES = {"module": "M01", "item": "L1", "code": "M01", "name": "hopper.svg", "token": "no-such-link", "user_id": 1,
                  "class_id": 1, "student_id": 1, "file_id": 1, "attempt_id": 1, "period_id": 1, "report_id": 1,
-                 "module_code": "M01", "what": "reports", "revision": "0.9"}
+                 "module_code": "M01", "what": "reports", "revision": "0.9", "item_code": "M01.L1"}
 
 
 def test_every_route_has_an_access_rule(synced_app):

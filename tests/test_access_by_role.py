@@ -51,6 +51,8 @@ RULES = {
     "pilot.my_surveys": (STUDENTS, set()),
     "pilot.survey": ({"student"}, {"other_student"}),  # the other student is in no pilot class
     "pilot.survey_results": ({"teacher", "trainer", "coordinator", "admin"}, {"other_teacher"}),
+    "pilot.item_suggestions": (SUGGESTERS, set()),  # each sees the suggestions about the item they may see
+    "pilot.triage_suggestion": ({"coordinator", "admin"}, set()),
     "learning.evidence_file": ({"student", "teacher", "trainer"}, {"other_student", "other_teacher", "coordinator", "admin"}),
     "learning.home": (STUDENTS, set()),
     "learning.my_data": (STUDENTS, set()),
@@ -125,7 +127,7 @@ def _pilot_records(app):
         suggestion, _made = create_suggestion(teacher, "M01.L1", SuggestionKind.unclear, "Unclear", "", "en", "k" * 32)
         db.session.commit()
         return {"period_id": period_id, "report_id": report.id, "code": suggestion.code, "module_code": "M01",
-                "what": "reports"}
+                "what": "reports", "item_code": "M01.L1"}
 
 
 def guarded_routes(app, values):

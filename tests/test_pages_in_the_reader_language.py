@@ -167,6 +167,13 @@ PAGES = (
     Page("survey answered", "/pilot/surveys/{survey_period}/M05/", "student"),
     Page("survey results", "/pilot/periods/{period_id}/survey-results", "teacher"),
     Page("survey results, every school", "/pilot/periods/{period_id}/survey-results", "coordinator"),
+    Page("suggestion board", "/pilot/suggestions/?status=waiting", "coordinator"),
+    Page("suggestion board refused", "/pilot/suggestions/?kind=rant", "coordinator"),
+    Page("suggestion to decide", "/pilot/suggestions/{suggestion_code}", "coordinator"),
+    Page("decision refused", "/pilot/suggestions/{suggestion_code}/triage", "coordinator",
+         form={"status": "rejected", "reason": "", "seen_status": "new"}),
+    Page("suggestions about an item", "/pilot/suggestions/item/M04.L1", "coordinator"),
+    Page("teacher's lesson for a coordinator", "/teacher/M04/L1/", "coordinator", item="M04.L1"),
 )
 
 

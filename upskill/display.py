@@ -81,6 +81,7 @@ def action_name(action):
         "graded": _("Work assessed"), "company-confirmed": _("Company part confirmed"),
         "export": _("Class data exported"), "data-exported": _("Own data downloaded"), "erased": _("Data erased"),
         "pilot-report-submitted": _("Pilot report submitted"), "suggestion-created": _("Suggestion made"),
+        "suggestion-triaged": _("Suggestion decided"),
     }.get(action, action)
 
 

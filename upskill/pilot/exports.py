@@ -12,6 +12,7 @@ from upskill.models import SURVEY_QUESTIONS, School, Suggestion
 from upskill.pilot.report_fields import HOURS, RATINGS, STUDENTS, TEXTS
 from upskill.pilot.report_list import ReportFilters, reports_for
 from upskill.pilot.reports import sees_every_school
+from upskill.pilot.suggestion_scope import visible_to
 from upskill.pilot.survey_results import RATINGS as SURVEY_SCALE, survey_results
 
 REPORT_COLUMNS = ("period", "school", "country", "version", "status", "submitted_at", "module",
@@ -58,11 +59,11 @@ def survey_rows(user, period):
 
 
 def suggestion_rows(user):
-    """One row per suggestion the user may see (their own; every one for coordinators), the newest first."""
+    """One row per suggestion the user may see on the board (upskill.pilot.suggestion_scope), the newest first."""
     query = (select(Suggestion).options(joinedload(Suggestion.school), joinedload(Suggestion.duplicate_of))
              .order_by(Suggestion.year.desc(), Suggestion.number.desc()))
-    if not sees_every_school(user):
-        query = query.where(Suggestion.author_id == user.id)
+    if (condition := visible_to(user)) is not None:
+        query = query.where(condition)
     for s in db.session.scalars(query):
         yield (s.code, s.item_code, s.item_code.split(".")[0], s.kind.value, s.status.value, s.status_reason,
                s.duplicate_of.code if s.duplicate_of else None, s.applied_in, s.language,

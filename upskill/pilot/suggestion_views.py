@@ -1,4 +1,4 @@
-"""Suggestions of corrections: the form (from a curriculum page or a report), one suggestion, the list."""
+"""Suggestions of corrections: the form (from a curriculum page or a report), one suggestion, the board."""
 import secrets
 
 from flask import redirect, render_template, request, url_for
@@ -10,9 +10,13 @@ from upskill.extensions import db
 from upskill.i18n import LANGUAGE_NAMES, current_language
 from upskill.models import SuggestionKind
 from upskill.pilot import bp
+from upskill.pilot.board import board_page
+from upskill.pilot.board_choices import filters_of, page_number, set_filter_choices
+from upskill.pilot.board_forms import BoardFilterForm
 from upskill.pilot.forms import SuggestionForm
 from upskill.pilot.reports import report_for
-from upskill.pilot.suggestions import create_suggestion, suggestion_for, visible_suggestions
+from upskill.pilot.suggestion_scope import may_triage
+from upskill.pilot.suggestions import create_suggestion
 
 SUGGESTERS = ("teacher", "company_trainer", "coordinator", "admin")
 
@@ -20,7 +24,13 @@ SUGGESTERS = ("teacher", "company_trainer", "coordinator", "admin")
 @bp.get("/suggestions/")
 @roles_required(*SUGGESTERS)
 def suggestions():
-    return render_template("pilot/suggestions.html", suggestions=visible_suggestions(current_user))
+    form = BoardFilterForm(request.args)
+    set_filter_choices(form, may_triage(current_user))
+    if not form.validate():
+        return render_template("pilot/suggestions.html", form=form, board=None, args={}), 400
+    filters, args = filters_of(form)
+    board = board_page(current_user, filters, page_number(request.args.get("page")))
+    return render_template("pilot/suggestions.html", form=form, board=board, args=args)
 
 
 @bp.route("/suggestions/new", methods=["GET", "POST"])
@@ -51,10 +61,3 @@ def _report_of(report_id):
     if not report_id or not report_id.isdigit():
         return None
     return report_for(current_user, int(report_id), write=True)
-
-
-@bp.get("/suggestions/<code>")
-@roles_required(*SUGGESTERS)
-def suggestion(code):
-    found = suggestion_for(current_user, code)
-    return render_template("pilot/suggestion.html", suggestion=found)

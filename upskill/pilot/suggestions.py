@@ -6,6 +6,7 @@ from sqlalchemy.exc import IntegrityError
 from upskill import audit
 from upskill.extensions import db
 from upskill.models import Suggestion, utcnow
+from upskill.pilot.suggestion_scope import visible_to
 
 CODE_ATTEMPTS = 20  # a number taken at the same moment by another writer is tried again with the next one
 
@@ -39,19 +40,13 @@ def create_suggestion(author, item_code, kind, text, proposed_change, language, 
 
 
 def suggestion_for(user, code):
-    """Return the suggestion when user made it or coordinates; else the same 404 whether it exists or not."""
-    suggestion = db.session.scalar(select(Suggestion).where(Suggestion.code == code[:16]))
-    if suggestion is None or not (suggestion.author_id == user.id or user.has_role("coordinator", "admin")):
+    """Return the suggestion when user may see it (see suggestion_scope); else the same 404 whether it exists or not."""
+    scope = visible_to(user)
+    query = select(Suggestion).where(Suggestion.code == code[:16])
+    suggestion = db.session.scalar(query if scope is None else query.where(scope))
+    if suggestion is None:
         abort(404)
     return suggestion
-
-
-def visible_suggestions(user):
-    """The suggestions a user may see: their own; every one for coordinators and administrators."""
-    query = select(Suggestion).order_by(Suggestion.year.desc(), Suggestion.number.desc())
-    if not user.has_role("coordinator", "admin"):
-        query = query.where(Suggestion.author_id == user.id)
-    return db.session.scalars(query).all()
 
 
 def suggestions_of(report):

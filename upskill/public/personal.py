@@ -2,7 +2,9 @@
 
 A student opening a lesson marks it read; on a task they see its state and the way to their
 work. A teacher on the Teacher's Book page of an item sees how their classes stand on it.
-Teachers and company trainers get the way to suggest a correction of the item.
+Teachers and company trainers get the way to suggest a correction of the item; on the Teacher's
+Book page, coordinators see how many suggestions about it are open, the others their own ones.
+None of this is in the shared, cached part of the page.
 """
 from flask import url_for
 from flask_babel import gettext as _
@@ -13,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from upskill.extensions import db
 from upskill.learning import stamps
 from upskill.models import Enrolment, LessonRead, SchoolClass, TaskWork, class_teacher
+from upskill.pilot.item_summary import suggestions_panel
 
 
 def personal_panel(view, code):
@@ -20,7 +23,9 @@ def personal_panel(view, code):
     panel = _own_work(view, code) or {}
     if current_user.has_role("teacher", "company_trainer"):
         panel["suggest"] = url_for("pilot.new_suggestion", item=code)
-    return panel or None
+    if view == "teacher" and current_user.has_role("teacher", "company_trainer", "coordinator", "admin"):
+        panel["suggestions"] = suggestions_panel(current_user, code)
+    return {key: value for key, value in panel.items() if value is not None} or None
 
 
 def _own_work(view, code):
