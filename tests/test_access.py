@@ -11,7 +11,8 @@ from upskill.models import User
 
 SAMPLE_VALUES = {"module": "M01", "item": "L1", "code": "M01", "name": "hopper.svg", "token": "no-such-link", "user_id": 1,
                  "class_id": 1, "student_id": 1, "file_id": 1, "attempt_id": 1, "period_id": 1, "report_id": 1,
-                 "module_code": "M01", "what": "reports", "revision": "0.9", "item_code": "M01.L1"}
+                 "module_code": "M01", "what": "reports", "revision": "0.9", "item_code": "M01.L1",
+                 "task_code": "M01.T1"}
 
 
 def test_every_route_has_an_access_rule(synced_app):
@@ -44,7 +45,9 @@ def _get_routes(app):
 
 
 # A book not built yet answers 202 with the page that follows its build.
-EXPECTED = {"downloads.book_file": 202, "downloads.archive_file": 202, "auth.take_link": 404}
+# The showcase is empty: no task to present, no photo to show.
+EXPECTED = {"downloads.book_file": 202, "downloads.archive_file": 202, "auth.take_link": 404,
+            "showcase.presentation": 404, "showcase.photo": 404}
 
 
 def test_visitor_can_open_every_public_page(client, synced_app, monkeypatch, tmp_path):

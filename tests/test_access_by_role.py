@@ -16,7 +16,9 @@ from upskill.access import PUBLIC, rule_of
 from upskill.curriculum.sync import sync_curriculum
 from tests.conftest import FIXTURE_CURRICULUM
 from upskill.extensions import db
-from upskill.models import Attempt, EvidenceFile, PilotPeriod, SuggestionKind, User
+from upskill.models import (
+    Attempt, EvidenceFile, PilotPeriod, ShowcaseComment, ShowcaseConsent, ShowcaseItem, SuggestionKind, User,
+)
 from upskill.pilot.reports import open_report
 from upskill.pilot.suggestions import create_suggestion
 
@@ -60,6 +62,13 @@ RULES = {
     "learning.save": (STUDENTS, set()),
     "learning.submit": (STUDENTS, set()),
     "learning.task": (STUDENTS, set()),
+    "showcase.comment": ({"student"}, {"other_student"}),  # the item's own school: 409; outside the pilot: 404
+    "showcase.consent": ({"student"}, {"other_student"}),
+    # the item's school may hide a comment, the author's school decides on it
+    "showcase.moderate_comment": ({"teacher", "other_teacher"}, set()),
+    "showcase.moderation": ({"teacher", "other_teacher"}, set()),
+    "showcase.remove_item": ({"teacher"}, {"other_teacher"}),
+    "showcase.show_item": ({"teacher"}, {"other_teacher"}),
     "teaching.assess_attempt": ({"teacher"}, {"other_teacher"}),
     "teaching.classes": (STAFF, set()),
     "teaching.new_class": ({"teacher", "other_teacher", "admin"}, set()),
@@ -108,6 +117,7 @@ def world(database_url, tmp_path_factory):
                   "module": "M01", "item": "T1"}
     make_class(app, other_school, [other_id], name="Other class")
     values.update(_pilot_records(app))
+    values.update(_showcase_records(app, other_school))
     clients = {"anonymous": app.test_client(), "student": school.student, "teacher": school.teacher}
     for role, email in (("other_student", "other-student@example.org"), ("other_teacher", "other-teacher@example.org"),
                         ("trainer", "trainer@example.org"), ("coordinator", "coord@example.org"), ("admin", "root@example.org")):
@@ -128,6 +138,30 @@ def _pilot_records(app):
         db.session.commit()
         return {"period_id": period_id, "report_id": report.id, "code": suggestion.code, "module_code": "M01",
                 "what": "reports", "item_code": "M01.L1"}
+
+
+def _showcase_records(app, other_school):
+    """A showcase item of the student's and a comment (on a second attempt: removing the walk's one leaves it)."""
+    with app.app_context():
+        student = db.session.scalar(select(User).where(User.email == "ieva@example.org"))
+        other = db.session.scalar(select(User).where(User.email == "other-student@example.org"))
+        first = db.session.scalar(select(Attempt))
+        second = Attempt(work_id=first.work_id, number=2, submission_key="s" * 32, checklist=[], measurements={},
+                         text={})
+        db.session.add(second)
+        db.session.flush()
+        for attempt in (first, second):
+            db.session.add(ShowcaseConsent(attempt_id=attempt.id, student_id=student.id))
+        school_id = db.session.scalar(select(User.school_id).where(User.email == "teacher@example.org"))
+        db.session.add(ShowcaseItem(attempt_id=first.id, task_code="M01.T1", school_id=school_id))
+        item = ShowcaseItem(attempt_id=second.id, task_code="M01.T1", school_id=school_id)
+        db.session.add(item)
+        db.session.flush()
+        comment = ShowcaseComment(item_id=item.id, author_id=other.id, school_id=other_school, text="Nice work",
+                                  language="en", submission_key="c" * 32)
+        db.session.add(comment)
+        db.session.commit()
+        return {"item_id": item.id, "comment_id": comment.id, "task_code": "M01.T1"}
 
 
 def guarded_routes(app, values):

@@ -24,8 +24,9 @@ from upskill.demo import DEMO_PASSWORD, load_demo
 from upskill.extensions import db
 from upskill.i18n import LANGUAGE_NAMES
 from upskill.models import (
-    SMALLEST_GROUP, Attempt, CurriculumItem, Enrolment, GlossaryTerm, ItemKind, ItemText, PilotPeriod, PilotReport,
-    School, SchoolClass, Suggestion, SurveyAnswer, SurveyTaken, TaskWork, User, utcnow,
+    SMALLEST_GROUP, Attempt, CommentState, CurriculumItem, Enrolment, GlossaryTerm, ItemKind, ItemText, PilotPeriod,
+    PilotReport, School, SchoolClass, ShowcaseComment, ShowcaseConsent, ShowcaseItem, Suggestion, SurveyAnswer,
+    SurveyTaken, TaskWork, User, utcnow,
 )
 from upskill.pilot.reports import correct_report
 
@@ -42,6 +43,8 @@ NOT_PAGES = {
     "downloads.handout_status", "learning.evidence_file", "learning.my_data_zip", "learning.save",
     "auth.logout", "admin.deactivate_user", "teaching.import_confirm", "teaching.invitations",
     "pilot.open_school_report", "pilot.submit", "pilot.correct", "pilot.period_csv", "pilot.suggestions_csv",
+    "showcase.photo", "showcase.consent",
+    "showcase.show_item", "showcase.remove_item", "showcase.comment", "showcase.moderate_comment",
     *(f"api.{name}" for name in ("glossary", "item", "modules", "module", "openapi", "programme")),
 }
 
@@ -174,6 +177,15 @@ PAGES = (
          form={"status": "rejected", "reason": "", "seen_status": "new"}),
     Page("suggestions about an item", "/pilot/suggestions/item/M04.L1", "coordinator"),
     Page("teacher's lesson for a coordinator", "/teacher/M04/L1/", "coordinator", item="M04.L1"),
+    Page("showcase", "/pilot/showcase/"),
+    Page("showcase, for a student", "/pilot/showcase/", "student"),
+    Page("showcase, for a teacher", "/pilot/showcase/", "teacher"),
+    Page("showcase presentation", "/pilot/showcase/tasks/{showcase_task}/present?slide=2", "teacher"),
+    Page("showcase comments to moderate", "/pilot/showcase/moderation", "teacher"),
+    Page("showcase consent refused", "/pilot/showcase/attempts/{assessed_attempt}/consent", "student",
+         form={"show": "yes", "shown_name": "pseudonym", "pseudonym": TOO_LONG}),
+    Page("showcase comment refused", "/pilot/showcase/items/{other_school_item}/comments", "student",
+         form={"text": "", "submission_key": "k" * 32}),
 )
 
 
@@ -277,12 +289,14 @@ def _walk_values(app):
         suggestion = _first(select(Suggestion.code).join(User, User.id == Suggestion.author_id)
                             .where(User.email == "teacher@example.org"))
         survey_period = _survey_walk_records(student, school_class.school_id, draft.period_id)
+        showcase = _showcase_records(student, assessed_attempt)
         db.session.commit()
         return {
-            "survey_period": survey_period, "class_id": school_class.id, "student_id": student.id, "reset_user": to_reset, "invitation": invitation,
+            "survey_period": survey_period, "class_id": school_class.id, "student_id": student.id,
+            "reset_user": to_reset, "invitation": invitation,
             "open_task": open_task.replace(".", "/"), "assessed_task": assessed.item_code.replace(".", "/"),
             "assessed_attempt": assessed_attempt.id, "waiting_attempt": waiting.id, "period_id": draft.period_id,
-            "draft_report": draft.id, "submitted_report": submitted.id, "suggestion_code": suggestion,
+            "draft_report": draft.id, "submitted_report": submitted.id, "suggestion_code": suggestion, **showcase,
         }
 
 
@@ -298,6 +312,32 @@ def _survey_walk_records(student, school_id, demo_period_id):
         db.session.add(SurveyAnswer(id=f"{n:032x}", period_id=demo_period_id, school_id=school_id, module_code="M04",
                                     language="lt", answered_on=today, interest=1 + n, clarity=3, practice=4, time=2))
     return period.id
+
+
+def _showcase_records(student, attempt):
+    """The student's accepted work and a Tredu student's in the showcase, a comment on each (one approved)."""
+    tredu_work = _first(select(TaskWork).join(User, User.id == TaskWork.student_id).where(
+        User.email.like("%.tre@students.example.org"), TaskWork.item_code == attempt.work.item_code,
+        TaskWork.state == "accepted"))
+    items = {}
+    for shown in (attempt, tredu_work.attempts[-1]):
+        items[shown.id] = db.session.scalar(select(ShowcaseItem).where(ShowcaseItem.attempt_id == shown.id))
+        if items[shown.id] is not None:  # the demo's own showcase has it already
+            continue
+        db.session.add(ShowcaseConsent(attempt_id=shown.id, student_id=shown.work.student_id, public=True))
+        school_id = _first(select(SchoolClass.school_id).join(Enrolment)
+                           .where(Enrolment.student_id == shown.work.student_id))
+        items[shown.id] = ShowcaseItem(attempt_id=shown.id, task_code=shown.work.item_code, school_id=school_id,
+                                       public=True)
+        db.session.add(items[shown.id])
+    db.session.flush()
+    mine, theirs = items[attempt.id], items[tredu_work.attempts[-1].id]
+    db.session.add(ShowcaseComment(item_id=mine.id, author_id=tredu_work.student_id, school_id=theirs.school_id,
+                                   text="Hyvä työ!", language="fi", submission_key="t" * 32,
+                                   state=CommentState.approved))
+    db.session.add(ShowcaseComment(item_id=theirs.id, author_id=student.id, school_id=mine.school_id,
+                                   text="Puikus darbas", language="lt", submission_key="v" * 32))
+    return {"showcase_task": attempt.work.item_code, "other_school_item": theirs.id}
 
 
 @pytest.fixture(scope="module")

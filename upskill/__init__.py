@@ -83,6 +83,7 @@ def register_blueprints(app):
     from upskill.learning import bp as learning_bp
     from upskill.pilot import bp as pilot_bp
     from upskill.public import bp as public_bp
+    from upskill.showcase import bp as showcase_bp
     from upskill.system import bp as system_bp
     from upskill.teaching import bp as teaching_bp
 
@@ -96,6 +97,7 @@ def register_blueprints(app):
     app.register_blueprint(learning_bp, url_prefix="/learn")
     app.register_blueprint(company_bp, url_prefix="/company")
     app.register_blueprint(pilot_bp, url_prefix="/pilot")
+    app.register_blueprint(showcase_bp, url_prefix="/pilot/showcase")
     csrf.exempt(api_bp)
 
 

@@ -16,6 +16,7 @@ from upskill.models import (
     AccessLink, Assessment, Attempt, AuditEvent, Enrolment, EvidenceFile, LessonRead, PilotPeriod, Placement, QuizAttempt,
     SurveyTaken, TaskWork,
 )
+from upskill.showcase.personal import erase_showcase, showcase_data
 
 
 def _stamp(value):
@@ -45,6 +46,7 @@ def personal_data(student):
             select(PilotPeriod.name, SurveyTaken.module_code).join(PilotPeriod, PilotPeriod.id == SurveyTaken.period_id)
             .where(SurveyTaken.student_id == student.id).order_by(PilotPeriod.starts_on, SurveyTaken.module_code))],
         "tasks": [],
+        "showcase": showcase_data(student),
     }
     for work in works:
         attempts = []
@@ -111,6 +113,7 @@ def erase_student(student, by=None):
     work_ids = select(TaskWork.id).where(TaskWork.student_id == student.id)
     attempt_ids = select(Attempt.id).where(Attempt.work_id.in_(work_ids))
     hashes = set(db.session.scalars(select(EvidenceFile.sha256).where(EvidenceFile.attempt_id.in_(attempt_ids))))
+    erase_showcase(student, attempt_ids)
     db.session.execute(delete(EvidenceFile).where(EvidenceFile.attempt_id.in_(attempt_ids)))
     db.session.execute(update(Attempt).where(Attempt.id.in_(attempt_ids))
                        .values(checklist=[], measurements={}, text={}, confirmation_note=""))
