@@ -45,6 +45,7 @@ RULES = {
     "downloads.handout_file": (STAFF, set()),
     "downloads.handout_status": (STAFF, set()),
     "learning.erase": (STUDENTS, set()),
+    "pilot.dashboard": ({"coordinator", "admin"}, set()),
     "pilot.new_period": ({"coordinator", "admin"}, set()),
     "pilot.new_suggestion": (SUGGESTERS, set()),
     "pilot.periods": (STAFF, set()),
@@ -55,6 +56,7 @@ RULES = {
     "pilot.survey_results": ({"teacher", "trainer", "coordinator", "admin"}, {"other_teacher"}),
     "pilot.item_suggestions": (SUGGESTERS, set()),  # each sees the suggestions about the item they may see
     "pilot.triage_suggestion": ({"coordinator", "admin"}, set()),
+    "pilot.summary_pdf": ({"coordinator", "admin"}, set()),
     "learning.evidence_file": ({"student", "teacher", "trainer"}, {"other_student", "other_teacher", "coordinator", "admin"}),
     "learning.home": (STUDENTS, set()),
     "learning.my_data": (STUDENTS, set()),

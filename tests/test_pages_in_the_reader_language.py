@@ -43,7 +43,7 @@ NOT_PAGES = {
     "downloads.handout_status", "learning.evidence_file", "learning.my_data_zip", "learning.save",
     "auth.logout", "admin.deactivate_user", "teaching.import_confirm", "teaching.invitations",
     "pilot.open_school_report", "pilot.submit", "pilot.correct", "pilot.period_csv", "pilot.suggestions_csv",
-    "showcase.photo", "showcase.consent",
+    "pilot.summary_pdf", "showcase.photo", "showcase.consent",
     "showcase.show_item", "showcase.remove_item", "showcase.comment", "showcase.moderate_comment",
     *(f"api.{name}" for name in ("glossary", "item", "modules", "module", "openapi", "programme")),
 }
@@ -186,6 +186,7 @@ PAGES = (
          form={"show": "yes", "shown_name": "pseudonym", "pseudonym": TOO_LONG}),
     Page("showcase comment refused", "/pilot/showcase/items/{other_school_item}/comments", "student",
          form={"text": "", "submission_key": "k" * 32}),
+    Page("pilot dashboard", "/pilot/dashboard/", "coordinator"),
 )
 
 

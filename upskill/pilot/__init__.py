@@ -5,5 +5,6 @@ bp = Blueprint("pilot", __name__)
 
 # the routes register on bp
 from upskill.pilot import (  # noqa: E402,F401
-    export_views, report_list_views, report_views, suggestion_views, survey_views, triage_views, views,
+    dashboard_views, export_views, report_list_views, report_views, suggestion_views, survey_views, triage_views,
+    views,
 )
