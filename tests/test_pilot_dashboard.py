@@ -1,6 +1,7 @@
 """The coordinators' pilot dashboard: figures across schools and modules, accessible charts, the summary PDF."""
 import re
 from io import BytesIO
+from datetime import date
 
 import pytest
 from pypdf import PdfReader
@@ -10,9 +11,12 @@ from tests.accounts import log_in, make_user
 from tests.conftest import statements_of
 from tests.dashboard import HOSTILE_NAME, coordinator, known_pilot, more_schools, suggestion
 from upskill.extensions import db
-from upskill.models import PilotPeriod, School, Suggestion, SuggestionKind, SuggestionStatus, utcnow
+from upskill.models import (
+    PilotPeriod, School, Suggestion, SuggestionKind, SuggestionStatus, SurveyAnswer, User, utcnow,
+)
 from upskill.pilot.charts import bar_chart
 from upskill.pilot.dashboard import period_figures
+from upskill.pilot.stamps import pilot_version
 
 
 @pytest.fixture
@@ -135,6 +139,29 @@ def test_a_triaged_suggestion_moves_to_its_new_status_on_the_next_load(pilot):
         db.session.commit()
     status = _table_after(client.get("/pilot/dashboard/").get_data(as_text=True), "Suggestions by status")
     assert "Rejected" in status
+
+
+def test_a_renamed_school_shows_by_its_new_name_on_the_next_load(pilot):
+    app, _period_id, client = pilot
+    assert "Alpha school" in client.get("/pilot/dashboard/").get_data(as_text=True)
+    with app.app_context():
+        db.session.scalar(select(School).where(School.name == "Alpha school")).name = "Alfa mokykla"
+        db.session.commit()
+    page = client.get("/pilot/dashboard/").get_data(as_text=True)
+    assert "Alfa mokykla" in page and "Alpha school" not in page
+
+
+def test_the_pilot_version_moves_on_with_a_survey_answer_and_not_with_other_records(pilot):
+    app, period_id, _client = pilot
+    with app.app_context():
+        before = pilot_version()
+        db.session.get(User, 1).name = "Someone else"  # not pilot data
+        db.session.commit()
+        assert pilot_version() == before
+        db.session.add(SurveyAnswer(id="f" * 32, period_id=period_id, school_id=1, module_code="M01", language="en",
+                                    answered_on=date(2020, 10, 1), interest=3, clarity=3, practice=3, time=3))
+        db.session.commit()
+        assert pilot_version() == before + 1
 
 
 def test_the_series_of_a_chart_differ_in_lightness_for_a_greyscale_print():

@@ -13,7 +13,8 @@ from upskill.models.showcase import CommentState, ShowcaseComment, ShowcaseConse
 from upskill.models.survey import SMALLEST_GROUP, SURVEY_QUESTIONS, SurveyAnswer, SurveyTaken
 from upskill.models.people import AccessLink, Role, School, User, UserRole
 from upskill.models.pilot import (
-    PilotPeriod, PilotReport, ReportState, Suggestion, SuggestionKind, SuggestionStatus, pilot_period_school,
+    PilotPeriod, PilotReport, PilotVersion, ReportState, Suggestion, SuggestionKind, SuggestionStatus,
+    pilot_period_school,
 )
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "Placement",
     "PilotPeriod",
     "PilotReport",
+    "PilotVersion",
     "ReportState",
     "Suggestion",
     "SuggestionKind",

@@ -133,3 +133,12 @@ class Suggestion(db.Model):
     school: Mapped[School | None] = relationship()
     report: Mapped[PilotReport | None] = relationship()
     duplicate_of: Mapped["Suggestion | None"] = relationship(remote_side=[id])
+
+
+class PilotVersion(db.Model):
+    """One counter that moves on at every flush changing pilot data (upskill.pilot.stamps)."""
+
+    __tablename__ = "pilot_version"
+
+    id: Mapped[int] = mapped_column(primary_key=True)  # always 1
+    version: Mapped[int] = mapped_column(Integer, default=0)

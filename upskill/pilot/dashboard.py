@@ -8,10 +8,10 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, time, timezone
 
-from sqlalchemy import and_, func, or_, select, true
+from sqlalchemy import and_, func, or_, select
 
 from upskill.extensions import db
-from upskill.models import PilotReport, ReportState, School, Suggestion, SurveyAnswer, pilot_period_school
+from upskill.models import PilotReport, ReportState, School, Suggestion, pilot_period_school
 from upskill.pilot.item_codes import module_of
 from upskill.pilot.report_fields import RATINGS
 from upskill.pilot.survey_results import module_totals, survey_results
@@ -112,25 +112,3 @@ def _suggestion_counts(period, modules):
         by_kind[kind.value] += count
         by_status[status.value] += count
     return {"suggestions_by_module": by_module, "suggestions_by_kind": by_kind, "suggestions_by_status": by_status}
-
-
-def pilot_stamp(period_id):
-    """What moves on whenever a figure of the period may have changed: one query of counts and maxima.
-
-    Reports: how many, their newest id and the sum of their revisions (a save or submission moves
-    a revision on, a correction adds a row). Suggestions: how many, the newest id and the latest
-    triage. Survey answers of the period: how many (an answer is never changed, only added or erased).
-    Schools taking part: how many. Each table is read once, through the connection (no objects).
-    """
-    parts = (
-        select(func.count(), func.max(PilotReport.id), func.coalesce(func.sum(PilotReport.revision), 0))
-        .where(PilotReport.period_id == period_id),
-        select(func.count(), func.max(Suggestion.id), func.max(Suggestion.triaged_at)),
-        select(func.count()).select_from(SurveyAnswer).where(SurveyAnswer.period_id == period_id),
-        select(func.count()).select_from(pilot_period_school).where(pilot_period_school.c.period_id == period_id),
-    )
-    rows = [part.subquery(f"stamp_{n}") for n, part in enumerate(parts)]
-    joined = rows[0]
-    for row in rows[1:]:
-        joined = joined.join(row, true())  # each is one row: side by side
-    return tuple(db.session.connection().execute(select(*(c for row in rows for c in row.c)).select_from(joined)).one())

@@ -3,11 +3,8 @@
 What is cached, per process (upskill/public/page_cache.py, which adds the content version and
 the language to every key): a period's figures rendered as charts and tables, alike for every
 coordinator, and each coordinator's whole page of the latest period; both keyed by the period,
-the list of periods and the pilot stamp (dashboard.pilot_stamp: one query of counts and maxima
-over the period's reports, the suggestions, its survey answers and its schools). A report saved,
-submitted or corrected, a suggestion made or triaged, or a survey answer given moves the stamp
-on, and the next load computes afresh. Not in the stamp: a school renamed (seen after the next
-change of the period, or a restart).
+the list of periods and the pilot version (upskill/pilot/stamps.py: a counter that moves on at
+every flush changing a period, report, suggestion, survey answer or school; read by primary key).
 """
 from datetime import date
 
@@ -22,8 +19,9 @@ from upskill.extensions import db
 from upskill.export.pdf import render_pdf
 from upskill.models import PilotPeriod
 from upskill.pilot import bp
-from upskill.pilot.dashboard import period_figures, pilot_stamp
+from upskill.pilot.dashboard import period_figures
 from upskill.pilot.dashboard_sections import dashboard_sections
+from upskill.pilot.stamps import pilot_version
 from upskill.public.page_cache import cached_personal_page, cached_value
 
 ORGANISERS = ("coordinator", "admin")
@@ -36,7 +34,7 @@ def dashboard():
     period = _chosen(periods, request.args.get("period", ""))
     if period is None:
         return render_template("pilot/dashboard.html", periods=periods, period=None, body=None)
-    stamp = (pilot_stamp(period.id), tuple((p.id, p.name) for p in periods))
+    stamp = (pilot_version(), tuple((p.id, p.name) for p in periods))
 
     def page():
         body = cached_value(("pilot-dashboard", period.id, stamp), lambda: Markup(

@@ -1,4 +1,4 @@
-"""Anonymous student surveys, the pilot showcase, items' English text per revision, who triaged a suggestion.
+"""Anonymous student surveys, the pilot showcase, items' English text per revision, who triaged a suggestion, the pilot data's version.
 
 Revision ID: fef860cca131
 Revises: 7c3e5a9d1f20
@@ -28,6 +28,11 @@ def upgrade():
     with op.batch_alter_table('item_revision_text', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_item_revision_text_item_code'), ['item_code'], unique=False)
 
+    op.create_table('pilot_version',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('id')
+    )
     op.create_table('survey_answer',
     sa.Column('id', sa.String(length=32), nullable=False),
     sa.Column('period_id', sa.Integer(), nullable=False),
@@ -156,3 +161,4 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_item_revision_text_item_code'))
 
     op.drop_table('item_revision_text')
+    op.drop_table('pilot_version')
