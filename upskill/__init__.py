@@ -104,6 +104,7 @@ def register_blueprints(app):
 def register_cli(app):
     """Add the `flask --app upskill ...` command groups."""
     from upskill.auth.cli import users_cli
+    from upskill.backup.cli import backup_command, restore_command
     from upskill.cli import curriculum_cli, demo_cli
     from upskill.export.cli import export_cli
 
@@ -111,6 +112,8 @@ def register_cli(app):
     app.cli.add_command(demo_cli)
     app.cli.add_command(export_cli)
     app.cli.add_command(users_cli)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)
 
 
 def engine_options(url):
