@@ -42,4 +42,4 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(app):
         with app.app_context(), db.engine.connect() as connection:
             assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-            assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+            assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 15000

@@ -1,5 +1,6 @@
 """A small school for tests of students' work: a class on M01 with a teacher, a student and a trainer."""
 import io
+import re
 from dataclasses import dataclass
 
 from PIL import Image
@@ -7,6 +8,8 @@ from sqlalchemy import select
 
 from tests.accounts import log_in, make_user
 from tests.classes import make_class, make_school
+from tests.conftest import FIXTURE_CURRICULUM
+from upskill.curriculum.sync import sync_curriculum
 from upskill.extensions import db
 from upskill.models import CurriculumItem, Enrolment, Placement, User
 
@@ -58,3 +61,22 @@ def make_company_task(app, code="M01.T1"):
         item = db.session.scalar(select(CurriculumItem).where(CurriculumItem.code == code))
         item.facts = {**item.facts, "setting": "company"}
         db.session.commit()
+
+
+def app_with_own_uploads(app_factory, folder):
+    """An app on the fixture curriculum whose evidence files go to a folder of this test only."""
+    app = app_factory(UPLOADS_DIR=str(folder))
+    with app.app_context():
+        sync_curriculum(FIXTURE_CURRICULUM)
+        db.session.commit()
+    return app
+
+
+def hand_in_with_photo(school, task="/learn/M01/T1/"):
+    """Hand in the fixture task with a photo through the site, as the student; return its submission key."""
+    html = school.student.get(task).get_data(as_text=True)
+    values = dict(re.findall(r'name="(csrf_token|submission_key|revision)" value="([^"]+)"', html))
+    response = school.student.post(task + "hand-in", content_type="multipart/form-data", data={
+        **values, "step": ["0", "1", "2"], "m-1": "12.5 kg", "f-0": (io.BytesIO(photo_with_location()), "hopper.jpg")})
+    assert response.status_code == 303
+    return values["submission_key"]

@@ -107,10 +107,12 @@ def register_cli(app):
     from upskill.backup.cli import backup_command, restore_command
     from upskill.cli import curriculum_cli, demo_cli
     from upskill.export.cli import export_cli
+    from upskill.learning.cli import files_cli
 
     app.cli.add_command(curriculum_cli)
     app.cli.add_command(demo_cli)
     app.cli.add_command(export_cli)
+    app.cli.add_command(files_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
