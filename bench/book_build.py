@@ -11,7 +11,7 @@ import time
 
 from weasyprint import HTML
 
-from upskill import create_app
+from upskill import create_app, storage
 from upskill.export import pdf as book_pdf
 from upskill.export.books import BookSpec
 from upskill.export.content import load_book_content
@@ -31,7 +31,7 @@ def main(kind, lang, module, bare):
         started = time.perf_counter()
         book = find_or_build(spec)
         result.update(ours=time.perf_counter() - started, peak_rss_mb=peak_rss_mb(), pages=book.pages,
-                      size=book.size, cached=book.cached, path=str(book.path))
+                      size=book.size, cached=book.cached, path=str(storage.books().path(book.name)))  # the local library
         if bare == "bare":
             content = load_book_content(lang, spec.module_codes)
             html = book_pdf.book_html(spec, content, book.content_hash, book.revision)

@@ -11,6 +11,7 @@ from playwright.sync_api import sync_playwright
 from sqlalchemy import create_engine, event, text
 from werkzeug.serving import make_server
 
+from tests import object_store
 from upskill import create_app
 from upskill.curriculum.sync import sync_curriculum
 from upskill.extensions import db
@@ -92,6 +93,30 @@ def app_factory(database_url):
     yield build
     for app in made:
         empty_database(app)
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """moto's S3 server on a loopback port, once per test session, with boto3's test credentials set."""
+    saved = {name: os.environ.get(name) for name in object_store.CREDENTIALS}
+    os.environ.update(object_store.CREDENTIALS)
+    process, endpoint_url = object_store.start_moto()
+    yield endpoint_url
+    process.terminate()
+    process.wait(timeout=10)
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
+@pytest.fixture
+def s3_bucket(s3_server):
+    """A new bucket on the test S3 store; .settings points an app's storage at it. Removed afterwards."""
+    bucket = object_store.new_bucket(s3_server)
+    yield bucket
+    bucket.empty_and_remove()
 
 
 @pytest.fixture

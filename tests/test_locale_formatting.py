@@ -93,7 +93,7 @@ def test_a_built_book_is_listed_and_dated_the_reader_way(synced_app, tmp_path, l
     synced_app.config["BOOKS_DIR"] = str(tmp_path / "books")
     with synced_app.app_context():
         book = find_or_build(BookSpec("programme", lang))
-    cover = PdfReader(book.path).pages[0].extract_text()
+    cover = PdfReader(tmp_path / "books" / book.name).pages[0].extract_text()
     assert " ".join(format_date(date.today(), "long", locale=lang).split()) in " ".join(cover.split())
     html = text_of(synced_app.test_client().get(f"/downloads/?lang={lang}"))
     size = re.search(r'data-label="[^"]+">(\d+,\d) (MB|Mo)</td>', html)

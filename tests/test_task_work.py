@@ -10,36 +10,20 @@ from PIL import Image
 from sqlalchemy import func, select
 
 from tests.accounts import csrf_token
-from tests.work import photo_with_location, set_up_school
+from tests.work import TASK, form_values, hand_in, photo_with_location, set_up_school
+from upskill import storage
 from upskill.extensions import db
 from upskill.learning import uploads
 from upskill.models import Attempt, EvidenceFile, TaskWork
-
-TASK = "/learn/M01/T1/"
-
 
 @pytest.fixture
 def school(synced_app):
     return set_up_school(synced_app)
 
 
-def form_values(html):
-    return {"csrf_token": re.search(r'name="csrf_token" value="([^"]+)"', html).group(1),
-            "submission_key": re.search(r'name="submission_key" value="([^"]+)"', html).group(1),
-            "revision": re.search(r'name="revision" value="(\d+)"', html).group(1)}
-
-
 def draft(client, revision, **fields):
     data = {"csrf_token": csrf_token(client, TASK), "revision": str(revision), **fields}
     return client.post(TASK + "draft", data=data, headers={"Accept": "application/json"})
-
-
-def hand_in(client, photo=None, **fields):
-    values = form_values(client.get(TASK).get_data(as_text=True))
-    data = {**values, "step": ["0", "1", "2"], "m-1": "12.5 kg", **fields}
-    if photo is not None:
-        data["f-0"] = (io.BytesIO(photo), "hopper.jpg")
-    return client.post(TASK + "hand-in", data=data, content_type="multipart/form-data"), values
 
 
 def test_the_task_page_shows_the_steps_and_the_fields(school):
@@ -85,7 +69,7 @@ def test_hand_in_with_a_photo_loses_its_location_and_camera(school):
     assert response.status_code == 303
     with school.app.app_context():
         stored = db.session.scalar(select(EvidenceFile))
-        data = uploads.path_of(stored.sha256).read_bytes()
+        data = storage.evidence().read(uploads.name_of(stored.sha256))
     assert stored.media_type == "image/jpeg" and b"Canon" not in data
     image = Image.open(io.BytesIO(data))
     assert image.size == (64, 48) and not image.getexif().get_ifd(0x8825) and 0x010F not in image.getexif()
@@ -105,7 +89,7 @@ def test_a_full_size_phone_photo_is_taken_and_made_smaller(school):
     assert response.status_code == 303
     with school.app.app_context():
         stored = db.session.scalar(select(EvidenceFile))
-        with Image.open(uploads.path_of(stored.sha256)) as kept:
+        with Image.open(storage.evidence().open(uploads.name_of(stored.sha256))) as kept:
             assert kept.size == (2400, 1800)
     del response
     gc.collect()  # here, where the warning is expected
@@ -211,14 +195,18 @@ def test_my_data_as_a_zip_and_erasure(school, synced_app):
     assert "ieva@example.org" in data and "12.5 kg" in data
     assert any(n.startswith("files/M01.T1/attempt-1/") and n.endswith("hopper.jpg") for n in names)
     with synced_app.app_context():
-        path = uploads.path_of(db.session.scalar(select(EvidenceFile.sha256)))
+        stored = uploads.name_of(db.session.scalar(select(EvidenceFile.sha256)))
+        assert storage.evidence().exists(stored)
     refused = school.student.post("/learn/my-data/erase", data={"csrf_token": csrf_token(school.student, "/learn/my-data"),
                                                                 "confirm": "yes", "password": "wrong"})
-    assert refused.status_code == 400 and path.exists()
+    assert refused.status_code == 400
+    with synced_app.app_context():
+        assert storage.evidence().exists(stored)
     done = school.student.post("/learn/my-data/erase", data={"csrf_token": csrf_token(school.student, "/learn/my-data"),
                                                              "confirm": "yes", "password": "a long enough secret"})
-    assert done.status_code == 303 and not path.exists()
+    assert done.status_code == 303
     with synced_app.app_context():
+        assert not storage.evidence().exists(stored)
         from upskill.models import AuditEvent, User
         erased = db.session.get(User, school.student_id)
         assert erased.email.endswith("@erased.invalid") and erased.name == "Erased student" and not erased.active

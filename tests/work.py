@@ -13,6 +13,8 @@ from upskill.curriculum.sync import sync_curriculum
 from upskill.extensions import db
 from upskill.models import CurriculumItem, Enrolment, Placement, User
 
+TASK = "/learn/M01/T1/"  # the fixture curriculum's practical task
+
 
 @dataclass
 class School:
@@ -72,11 +74,24 @@ def app_with_own_uploads(app_factory, folder):
     return app
 
 
-def hand_in_with_photo(school, task="/learn/M01/T1/"):
+def hand_in_with_photo(school):
     """Hand in the fixture task with a photo through the site, as the student; return its submission key."""
-    html = school.student.get(task).get_data(as_text=True)
-    values = dict(re.findall(r'name="(csrf_token|submission_key|revision)" value="([^"]+)"', html))
-    response = school.student.post(task + "hand-in", content_type="multipart/form-data", data={
-        **values, "step": ["0", "1", "2"], "m-1": "12.5 kg", "f-0": (io.BytesIO(photo_with_location()), "hopper.jpg")})
+    response, values = hand_in(school.student, photo=photo_with_location())
     assert response.status_code == 303
     return values["submission_key"]
+
+
+def form_values(html):
+    """The hidden fields of the task page's hand-in form."""
+    return {"csrf_token": re.search(r'name="csrf_token" value="([^"]+)"', html).group(1),
+            "submission_key": re.search(r'name="submission_key" value="([^"]+)"', html).group(1),
+            "revision": re.search(r'name="revision" value="(\d+)"', html).group(1)}
+
+
+def hand_in(client, photo=None, **fields):
+    """Hand in the task with its steps ticked, a measurement and (if given) a photo; return (response, form values)."""
+    values = form_values(client.get(TASK).get_data(as_text=True))
+    data = {**values, "step": ["0", "1", "2"], "m-1": "12.5 kg", **fields}
+    if photo is not None:
+        data["f-0"] = (io.BytesIO(photo), "hopper.jpg")
+    return client.post(TASK + "hand-in", data=data, content_type="multipart/form-data"), values

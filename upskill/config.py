@@ -36,6 +36,13 @@ class Defaults:
     MAX_CONTENT_LENGTH = 1024 * 1024  # request bodies; upload routes allow more
     MAX_FORM_MEMORY_SIZE = 512 * 1024
     UPLOAD_MAX_BYTES = 12 * 1024 * 1024  # one hand-in, all its files together
+    STORAGE = "local"  # where evidence and books are kept: "local" folders or an "s3" bucket
+    UPLOADS_DIR = None  # local evidence folder; None: instance/uploads/
+    BOOKS_DIR = None  # local book library; None: instance/books/
+    S3_BUCKET = None
+    S3_PREFIX = ""  # keys begin <prefix>/uploads/ and <prefix>/books/
+    S3_ENDPOINT_URL = None  # None: AWS itself
+    S3_REGION = None  # None: boto3's own (AWS_DEFAULT_REGION)
     LOGIN_LIMITS_PER_ADDRESS = "30 per 10 minutes"
     LOGIN_LIMITS_PER_ACCOUNT = "8 per 15 minutes"  # failed sign-ins only
     BASE_URL = "http://localhost:5000"  # how links printed by the CLI begin

@@ -14,10 +14,12 @@ from concurrent.futures import ThreadPoolExecutor
 
 from flask import current_app
 
+from upskill.storage import SETTINGS as STORAGE_SETTINGS
+
 log = logging.getLogger(__name__)
 QUEUE_NAME = "upskill-books"
 # The settings a local build process needs to find the same database, curriculum and library.
-WORKER_SETTINGS = ("SQLALCHEMY_DATABASE_URI", "CURRICULUM_DIR", "BOOKS_DIR", "SECRET_KEY", "TESTING")
+WORKER_SETTINGS = ("SQLALCHEMY_DATABASE_URI", "CURRICULUM_DIR", "SECRET_KEY", "TESTING", *STORAGE_SETTINGS)
 
 
 class BuildState(enum.Enum):

@@ -1,12 +1,13 @@
 """One file with everything in a language: the three whole books, zipped once they are built."""
 import hashlib
 import re
+import shutil
+import tempfile
 import zipfile
-from io import BytesIO
-from pathlib import Path
 
+from upskill import storage
 from upskill.downloads.catalogue import catalogue
-from upskill.export.library import library_folder, write_atomically
+from upskill.export.library import open_book
 
 ARCHIVE_NAME = re.compile(r"upskill-all-(?P<lang>[a-z]{2})-r(?P<revision>\d+(?:\.\d+)*)\.zip")
 
@@ -27,22 +28,24 @@ def archive_parts(name, languages):
     return [offer for offer in offers if offer.spec.module is None]
 
 
-def archive_path(name, parts):
-    """Return the archive file for these books, zipping them first if they are all built; else None."""
+def archive_stored_name(name, parts):
+    """Return the storage name of the archive of these books, zipping them first if they are all built; else None."""
     if any(part.built is None for part in parts):
         return None
     key = hashlib.sha256("".join(part.key for part in parts).encode()).hexdigest()
-    path = library_folder() / ("archive-" + key[:32]) / name
-    if not path.exists():
-        path.parent.mkdir(exist_ok=True, mode=0o700)
-        write_atomically(path, _zipped(parts))
-    return path
+    stored = f"archive-{key[:32]}/{name}"
+    books = storage.books()
+    if not books.exists(stored):
+        with tempfile.TemporaryFile() as zipped:
+            _zip_into(zipped, parts)
+            zipped.seek(0)
+            books.put(stored, zipped)
+    return stored
 
 
-def _zipped(parts):
-    buffer = BytesIO()
+def _zip_into(out, parts):
     # PDFs are compressed already: storing them keeps the archive quick to make and to open.
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as archive:
         for part in parts:
-            archive.write(Path(part.built.path), arcname=part.file_name)
-    return buffer.getvalue()
+            with open_book(part.built) as book, archive.open(part.file_name, "w", force_zip64=True) as packed:
+                shutil.copyfileobj(book, packed, 1024 * 1024)

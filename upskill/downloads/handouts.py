@@ -5,14 +5,14 @@ class in `?for=`, so that any node can build and serve it without remembering wh
 """
 import re
 
-from flask import abort, current_app, jsonify, redirect, render_template, request, send_file, url_for
+from flask import abort, current_app, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from upskill import jobs
 from upskill.access import roles_required
 from upskill.downloads import bp
 from upskill.downloads.forms import HandoutForm
-from upskill.downloads.views import building_page
+from upskill.downloads.views import building_page, send_stored
 from upskill.export.books import HANDOUT, BookSpec, UnknownBook
 from upskill.export.content import book_index
 from upskill.export.library import cached_book, key_of
@@ -54,8 +54,7 @@ def handout_file(name):
         return building_page(title=_("Handout"), message=message,
                              status_url=url_for("downloads.handout_status", **links),
                              download_url=url_for("downloads.handout_file", **links))
-    response = send_file(book.path, mimetype="application/pdf", download_name=name, conditional=True,
-                         etag=key[:32], max_age=0)
+    response = send_stored(book.name, mimetype="application/pdf", download_name=name, etag=key[:32], max_age=0)
     response.headers["Cache-Control"] = "private, no-store"
     return response
 

@@ -1,11 +1,11 @@
 """The downloads pages: the list of books, a book's file, and the progress of its first build."""
-from flask import abort, current_app, jsonify, render_template, request, send_file, url_for
+from flask import abort, current_app, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
 
 from upskill.access import public, roles_required
-from upskill import jobs
+from upskill import jobs, storage
 from upskill.downloads import bp
-from upskill.downloads.archive import archive_name, archive_parts, archive_path
+from upskill.downloads.archive import archive_name, archive_parts, archive_stored_name
 from upskill.downloads.catalogue import catalogue, offer_of
 from upskill.downloads.counts import count_download, download_totals
 from upskill.extensions import db
@@ -37,15 +37,15 @@ def archive_file(name):
     parts = archive_parts(name, current_app.config["LANGUAGES"])
     if parts is None:
         abort(404, description=_("There is no book %(name)s at the current revision.", name=name[:80]))
-    path = archive_path(name, parts)
-    if path is None:
+    stored = archive_stored_name(name, parts)
+    if stored is None:
         for part in parts:
             if part.built is None:
                 jobs.ensure_build(part.key, part.spec)
         return building_page(title=_("Everything in one file"), status_url=url_for("downloads.archive_status", name=name[:-4]),
                               download_url=url_for("downloads.archive_file", name=name[:-4]), message="")
-    response = send_file(path, mimetype="application/zip", as_attachment=True, download_name=name,
-                         conditional=True, max_age=MAX_AGE)
+    response = send_stored(stored, mimetype="application/zip", as_attachment=True, download_name=name,
+                           max_age=MAX_AGE)
     response.headers["Cache-Control"] = f"public, max-age={MAX_AGE}"
     return response
 
@@ -77,9 +77,8 @@ def book_file(name):
     if _starts_a_download():
         count_download(offer.file_name)
         db.session.commit()
-    response = send_file(offer.built.path, mimetype="application/pdf", download_name=offer.file_name,
-                         conditional=True, etag=offer.key[:32], last_modified=offer.built.built_at,
-                         max_age=MAX_AGE)
+    response = send_stored(offer.built.name, mimetype="application/pdf", download_name=offer.file_name,
+                           etag=offer.key[:32], last_modified=offer.built.built_at, max_age=MAX_AGE)
     response.headers["Cache-Control"] = f"public, max-age={MAX_AGE}"
     return response
 
@@ -114,6 +113,14 @@ def building_page(title, status_url, download_url, message, offer=None):
     response.headers["Retry-After"] = "5"
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def send_stored(name, **options):
+    """Answer with a file of the books storage (conditional, with byte ranges); 404 if it has gone."""
+    try:
+        return storage.books().send(name, conditional=True, **options)
+    except storage.NotStored:
+        abort(404)
 
 
 def _starts_a_download():

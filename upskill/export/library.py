@@ -1,21 +1,18 @@
-"""The library of built books in instance/books/: build a book once per content and design, keep it.
+"""The library of built books (the books storage): build a book once per content and design, keep it.
 
 A book's file is named after a hash of everything that goes into it (the content hashes of its
 items and the glossary, the templates, styles and fonts, the language and the revision), so an
-unchanged book is never rebuilt and a changed one always is. A build writes to a temporary file
-and renames it into place, so a failed or killed build leaves no partial book behind.
+unchanged book is never rebuilt and a changed one always is. The storage writes each file whole
+or not at all, so a failed or killed build leaves no partial book behind. Names in the storage:
+`<key[:32]>/<file name>.pdf` with its facts in `<key[:32]>/book.json` (written last: it marks the
+book done), and the per-module parts of whole books in `parts/`.
 """
 import hashlib
 import json
-import os
-import socket
-import tempfile
 import time
 from dataclasses import asdict, dataclass
-from pathlib import Path
 
-from flask import current_app
-
+from upskill import storage
 from upskill.export.assembly import assembled_book, facts_of, part_from_files
 from upskill.export.books import UnknownBook
 from upskill.export.content import book_index, load_book_content
@@ -26,7 +23,7 @@ from upskill.export.pdf import book_html, design_fingerprint, render_pdf
 class BuiltBook:
     """A book file in the library, with what a downloads page says about it."""
 
-    path: Path
+    name: str  # in the books storage
     file_name: str
     pages: int
     size: int
@@ -35,13 +32,6 @@ class BuiltBook:
     revision: str
     content_hash: str
     cached: bool = False
-
-
-def library_folder():
-    """Return the folder that holds the built books (made owner-only on first use)."""
-    folder = Path(current_app.config.get("BOOKS_DIR") or Path(current_app.instance_path) / "books")
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return folder
 
 
 def book_key(spec, revision, hashes):
@@ -84,86 +74,60 @@ def find_or_build(spec):
 
 def cached_book(key):
     """Return the built book for this key, or None."""
-    sidecar = library_folder() / key[:32] / "book.json"
-    if not sidecar.exists():
+    books = storage.books()
+    if books.remote and (repr(books), key) in _found:
+        return _found[repr(books), key]
+    try:
+        facts = json.loads(books.read(f"{key[:32]}/book.json"))
+    except storage.NotStored:
         return None
-    facts = json.loads(sidecar.read_text())
-    return BuiltBook(path=sidecar.parent / facts["file_name"], cached=True,
-                     **{k: v for k, v in facts.items() if k not in ("path", "cached")})
+    book = BuiltBook(name=f"{key[:32]}/{facts['file_name']}", cached=True,
+                     **{k: v for k, v in facts.items() if k not in ("name", "path", "cached")})
+    if books.remote:  # a built book never changes under its key: ask the store once per process
+        if len(_found) >= FOUND_LIMIT:
+            _found.clear()
+        _found[repr(books), key] = book
+    return book
 
 
-PARTIAL = ".partial-"
+def open_book(book):
+    """Return a binary stream of a built book's PDF."""
+    return storage.books().open(book.name)
+
+
+_found = {}  # (storage, key) -> BuiltBook, for remote storages
+FOUND_LIMIT = 4096
 # Whole handbooks and teacher's books are assembled from per-module parts kept in the library.
 ASSEMBLED = ("student-handbook", "teachers-book")
 
 
-def remove_abandoned_files(folder):
-    """Delete the temporary files of builds on this host whose process has died; return how many."""
-    removed = 0
-    host = socket.gethostname()
-    for path in folder.rglob(PARTIAL + "*"):
-        owner_host, _, rest = path.name.removeprefix(PARTIAL).rpartition("-")[0].rpartition("-")
-        pid = rest
-        if owner_host == host and pid.isdigit() and not _alive(int(pid)):
-            path.unlink(missing_ok=True)
-            removed += 1
-    return removed
-
-
-def _alive(pid):
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _build(spec, content, key, revision):
-    remove_abandoned_files(library_folder())
+    books = storage.books()
+    books.clear_abandoned()
     started = time.perf_counter()
     if spec.kind in ASSEMBLED and spec.module is None:
         pdf, pages = assembled_book(spec, content, key, revision, store_part)
     else:
         pdf, pages = render_pdf(book_html(spec, content, key, revision, for_whom=spec.for_whom))
-    folder = library_folder() / key[:32]
-    folder.mkdir(exist_ok=True, mode=0o700)
-    book = BuiltBook(path=folder / spec.file_name(revision), file_name=spec.file_name(revision), pages=pages,
-                     size=len(pdf), built_at=time.time(), seconds=round(time.perf_counter() - started, 2),
-                     revision=revision, content_hash=key)
-    write_atomically(book.path, pdf)
-    facts = {k: v for k, v in asdict(book).items() if k not in ("path", "cached")}
-    write_atomically(folder / "book.json", json.dumps(facts).encode())  # last: it marks the book done
+    file_name = spec.file_name(revision)
+    book = BuiltBook(name=f"{key[:32]}/{file_name}", file_name=file_name, pages=pages, size=len(pdf),
+                     built_at=time.time(), seconds=round(time.perf_counter() - started, 2), revision=revision,
+                     content_hash=key)
+    books.put(book.name, pdf)
+    facts = {k: v for k, v in asdict(book).items() if k not in ("name", "cached")}
+    books.put(f"{key[:32]}/book.json", json.dumps(facts).encode())  # last: it marks the book done
     return book
 
 
 def store_part(name, build):
     """Return the stored part of a book called name, building and storing it when it is missing."""
-    folder = library_folder() / "parts"
-    folder.mkdir(exist_ok=True, mode=0o700)
-    pdf_path, facts_path = folder / f"{name}.pdf", folder / f"{name}.json"
-    if facts_path.exists() and pdf_path.exists():
-        return part_from_files(pdf_path.read_bytes(), json.loads(facts_path.read_text()))
-    part = build()
-    write_atomically(pdf_path, part.pdf)
-    write_atomically(facts_path, json.dumps(facts_of(part)).encode())  # last: it marks the part done
-    return part
-
-
-def write_atomically(path, data):
-    """Write data to path through a temporary file in the same folder, so no reader sees half of it.
-
-    The temporary file's name carries this host and process, so that one a killed build left
-    behind can be told from one still being written (see remove_abandoned_files).
-    """
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f"{PARTIAL}{socket.gethostname()}-{os.getpid()}-")
+    books = storage.books()
+    pdf_name, facts_name = f"parts/{name}.pdf", f"parts/{name}.json"
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        return part_from_files(books.read(pdf_name), json.loads(books.read(facts_name)))
+    except storage.NotStored:
+        pass
+    part = build()
+    books.put(pdf_name, part.pdf)
+    books.put(facts_name, json.dumps(facts_of(part)).encode())  # last: it marks the part done
+    return part

@@ -1,5 +1,5 @@
 """Evidence files, served only to those who may see the work, never as a page of their own."""
-from flask import abort, send_file
+from flask import abort
 from flask_login import current_user
 
 from upskill.access import signed_in
@@ -18,12 +18,4 @@ def evidence_file(file_id, name):
         abort(404)
     work = evidence.attempt.work
     see_or_404(current_user, work.student_id, company_task=is_company_code(work.item_code))
-    path = uploads.path_of(evidence.sha256)
-    if not path.is_file():
-        abort(404)
-    inline = evidence.media_type in ("image/jpeg", "image/png")
-    response = send_file(path, mimetype=evidence.media_type, as_attachment=not inline,
-                         download_name=evidence.original_name, max_age=0, conditional=True)
-    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return uploads.send_evidence(evidence)

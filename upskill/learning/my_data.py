@@ -1,6 +1,7 @@
 """A student's own data: all of it as a zip, and erasure on request (GDPR articles 15, 17 and 20)."""
 import io
 import json
+import shutil
 import zipfile
 
 from flask import redirect, render_template, request, send_file, url_for
@@ -8,7 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 from sqlalchemy import delete, select, update
 
-from upskill import audit
+from upskill import audit, storage
 from upskill.access import roles_required
 from upskill.extensions import db
 from upskill.learning import bp, stamps, uploads
@@ -81,10 +82,13 @@ def my_data_zip():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("my-data.json", json.dumps(data, ensure_ascii=False, indent=2))
+        evidence = storage.evidence()
         for name, sha256 in files:
-            path = uploads.path_of(sha256)
-            if path.is_file():
-                archive.write(path, name)
+            try:
+                with evidence.open(uploads.name_of(sha256)) as stored, archive.open(name, "w") as packed:
+                    shutil.copyfileobj(stored, packed, 1024 * 1024)
+            except storage.NotStored:
+                continue
     audit.record("data-exported", f"user:{current_user.id}")
     db.session.commit()
     buffer.seek(0)
@@ -136,5 +140,6 @@ def erase_student(student, by=None):
 
 def remove_files(hashes):
     """Delete stored files once the erasure that freed them is committed."""
+    evidence = storage.evidence()
     for sha256 in hashes:
-        uploads.path_of(sha256).unlink(missing_ok=True)
+        evidence.delete(uploads.name_of(sha256))

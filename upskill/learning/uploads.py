@@ -1,5 +1,5 @@
 """Evidence files: checked by their content, photos re-encoded without location or camera data,
-stored outside static/ under the hash of their content, owner-only, written atomically.
+kept in the evidence storage (upskill.storage) under the hash of their content, written atomically.
 
 Accepted: JPEG and PNG photos, PDF documents. A HEIC photo (an iPhone's default) is refused
 with a message that says how to send it as JPEG; SVG, HTML, scripts and anything else are
@@ -7,21 +7,19 @@ refused whatever their name says.
 """
 import hashlib
 import io
-import os
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
-from flask import current_app
+from flask import abort
 from flask_babel import gettext as _
 from PIL import Image, ImageOps
 
-from upskill.security import private_folder
+from upskill import storage
 
 MAX_PIXELS = 40_000_000  # a 40-megapixel photo; more is a decompression bomb, not a photo
 LONG_SIDE = 2400  # photos are kept at most this many pixels on their long side
 JPEG_QUALITY = 85
 FILES_PER_HAND_IN = 10
+INLINE = ("image/jpeg", "image/png")  # shown in the browser; other files are downloaded
 
 
 class UploadRefused(ValueError):
@@ -99,29 +97,31 @@ def _safe_name(name):
     return (base.strip(" .") or "file")[:120]
 
 
-def evidence_folder():
-    return private_folder(Path(current_app.config.get("UPLOADS_DIR") or Path(current_app.instance_path) / "uploads"))
-
-
-def path_of(sha256):
-    return evidence_folder() / sha256[:2] / sha256
+def name_of(sha256):
+    """Return the storage name of the evidence file with this content hash (ab/abcdef...)."""
+    return f"{sha256[:2]}/{sha256}"
 
 
 def store(checked):
-    """Write the file under its hash (once: the same content is stored once), atomically and owner-only."""
-    target = path_of(checked.sha256)
-    if target.exists():
-        return target
-    private_folder(target.parent)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".part-")
+    """Store the file under its hash (once: the same content is stored once), whole or not at all."""
+    evidence = storage.evidence()
+    name = name_of(checked.sha256)
+    if not evidence.exists(name):
+        evidence.put(name, checked.data)
+    return name
+
+
+def send_evidence(found):
+    """Answer with the stored file of an EvidenceFile, sandboxed and never cached; 404 if it is gone.
+
+    Photos open in the browser, anything else downloads; the caller has already decided who may see it.
+    """
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(checked.data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
+        response = storage.evidence().send(name_of(found.sha256), mimetype=found.media_type,
+                                           as_attachment=found.media_type not in INLINE, download_name=found.original_name,
+                                           max_age=0, conditional=True)
+    except storage.NotStored:
+        abort(404)
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response.headers["Cache-Control"] = "private, no-store"
+    return response

@@ -1,7 +1,7 @@
 """The showcase as visitors see it: the gallery, an item's photos, and the presentation view of one task."""
 import secrets
 
-from flask import abort, render_template, request, send_file
+from flask import abort, render_template, request
 from flask_login import current_user
 
 from upskill.access import public
@@ -49,11 +49,4 @@ def _slide_number(given, count):
 def photo(file_id, name):
     """A photo of an item the viewer may see (consent given, not withdrawn, not removed); else 404."""
     found = visible_photo(current_user, file_id, name[:120])
-    path = uploads.path_of(found.sha256)
-    if not path.is_file():
-        abort(404)
-    response = send_file(path, mimetype=found.media_type, download_name=found.original_name, max_age=0,
-                         conditional=True)
-    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return uploads.send_evidence(found)
