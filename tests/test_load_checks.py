@@ -6,6 +6,7 @@ from bench.journey.client import Recorder, Sample
 from bench.journey.figures import figures, percentile
 from bench.journey.verify import half_written, integrity_problems, lost_or_wrong
 from tests.work import app_with_own_uploads, hand_in_with_photo, set_up_school
+from upskill import storage
 from upskill.extensions import db
 from upskill.learning import uploads
 from upskill.models import Attempt, EvidenceFile, TaskWork
@@ -37,7 +38,7 @@ def test_a_hand_in_acknowledged_but_not_stored_is_lost(handed_in):
 def test_a_hand_in_whose_file_went_missing_is_reported(handed_in):
     app, recorder = handed_in
     with app.app_context():
-        uploads.path_of(db.session.scalar(select(EvidenceFile.sha256))).unlink()
+        storage.evidence().delete(uploads.name_of(db.session.scalar(select(EvidenceFile.sha256))))
     assert any("is missing" in problem for problem in lost_or_wrong(app, recorder))
     assert any("is missing" in problem for problem in half_written(app))
 

@@ -5,6 +5,7 @@ from collections import Counter
 
 from sqlalchemy import func, select, text
 
+from upskill import storage
 from upskill.extensions import db
 from upskill.learning import uploads
 from upskill.learning.files_check import check_files
@@ -42,11 +43,14 @@ def _file_problems(attempt, files_sent):
     if len(attempt.files) != files_sent:
         problems.append(f"hand-in {attempt.submission_key[:8]}: {files_sent} file(s) sent, {len(attempt.files)} stored")
     for evidence in attempt.files:
-        path = uploads.path_of(evidence.sha256)
-        if not path.is_file():
-            problems.append(f"evidence file {evidence.id}: {path.name} is missing")
-        elif hashlib.sha256(path.read_bytes()).hexdigest() != evidence.sha256 or path.stat().st_size != evidence.size:
-            problems.append(f"evidence file {evidence.id}: {path.name} differs from its hash or size")
+        name = uploads.name_of(evidence.sha256)
+        try:
+            content = storage.evidence().read(name)
+        except storage.NotStored:
+            problems.append(f"evidence file {evidence.id}: {name} is missing")
+            continue
+        if hashlib.sha256(content).hexdigest() != evidence.sha256 or len(content) != evidence.size:
+            problems.append(f"evidence file {evidence.id}: {name} differs from its hash or size")
     return problems
 
 
