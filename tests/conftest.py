@@ -1,4 +1,5 @@
 """Fixtures: a new app per test on a migrated database (SQLite, or PostgreSQL when asked), and a browser."""
+import contextlib
 import os
 import shutil
 import tempfile
@@ -219,15 +220,24 @@ def closing_its_files(app):
     return wsgi
 
 
+@contextlib.contextmanager
+def serving(app):
+    """Serve app on a free local port while the block runs; give its address."""
+    http = make_server("127.0.0.1", 0, closing_its_files(app), threaded=True)
+    thread = threading.Thread(target=http.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{http.server_port}"
+    finally:
+        http.shutdown()
+        thread.join()
+
+
 @pytest.fixture
 def server(synced_app):
     """The synced app served on a free local port for the length of one test."""
-    http = make_server("127.0.0.1", 0, closing_its_files(synced_app), threaded=True)
-    thread = threading.Thread(target=http.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{http.server_port}"
-    http.shutdown()
-    thread.join()
+    with serving(synced_app) as address:
+        yield address
 
 
 @pytest.fixture

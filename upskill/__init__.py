@@ -6,7 +6,7 @@ from flask import Flask
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
-from upskill import access, display, errors, i18n, security, storage
+from upskill import access, display, errors, i18n, redis_link, security, storage
 from upskill.config import Defaults, environment_overrides
 from upskill.extensions import babel, csrf, db, login_manager, migrate
 from upskill.auth import throttle
@@ -70,6 +70,7 @@ def register_extensions(app):
     babel.init_app(app, locale_selector=i18n.current_language)
     login_manager.init_app(app)
     login_manager.session_protection = "basic"
+    redis_link.init_app(app)
     throttle.init_app(app)
     storage.init_app(app)
 

@@ -22,6 +22,10 @@ class Defaults:
     SQLALCHEMY_ENGINE_OPTIONS = None  # None: a database server's connections are tested before use
     CURRICULUM_DIR = str(PROJECT_ROOT / "curriculum")
     REDIS_URL = None
+    # A dead or frozen Redis costs a request at most these seconds, and is left alone for the retry interval.
+    REDIS_CONNECT_TIMEOUT = 1.0
+    REDIS_READ_TIMEOUT = 2.0
+    REDIS_RETRY_SECONDS = 10.0
     LANGUAGES = LANGUAGES
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).resolve().parent / "translations")

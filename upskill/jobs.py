@@ -4,7 +4,8 @@ A build is asked for by its book key, so asking twice (or twenty times at once) 
 Each build runs in a fresh process that ends after the book, because WeasyPrint's memory grows
 across renders: locally one spawned process per book (one book at a time), and RQ's worker forks
 a work horse per job. With `UPSKILL_REDIS_URL` set, builds go to the `upskill-books` queue of any
-number of `rq worker` machines; if Redis does not answer, the build runs locally instead.
+number of `rq worker` machines; if Redis does not answer (see upskill.redis_link), the build runs
+locally instead, so a book asked for while Redis is down is still made, on the node that was asked.
 """
 import enum
 import logging
@@ -14,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from flask import current_app
 
+from upskill.redis_link import redis_link
 from upskill.storage import SETTINGS as STORAGE_SETTINGS
 
 log = logging.getLogger(__name__)
@@ -123,10 +125,8 @@ class LocalBuilds:
 class QueuedBuilds:
     """Builds on RQ workers; the job id is the book key, so a book is queued once across nodes."""
 
-    def __init__(self, redis_url):
-        from redis import Redis
-
-        self.redis = Redis.from_url(redis_url, socket_connect_timeout=2, socket_timeout=5)
+    def __init__(self, redis):
+        self.redis = redis
 
     def _queue(self):
         from rq import Queue
@@ -171,28 +171,31 @@ class QueuedBuilds:
 _local = LocalBuilds()
 
 
-def builds():
-    """Return the build backend this app uses: RQ when Redis is configured and answers, else local."""
-    url = current_app.config.get("REDIS_URL")
-    if url:
-        queued = QueuedBuilds(url)
+def _on_queue_or_here(method, *args):
+    """Call method of the RQ backend while Redis answers, else (or when it fails meanwhile) of the local one."""
+    link = redis_link()
+    if link.worth_trying():
+        from redis.exceptions import RedisError
+
         try:
-            queued.redis.ping()
-            return queued
-        except Exception as error:  # noqa: BLE001 (any Redis failure means: build here instead)
-            log.warning("Redis does not answer (%s); building books in-process", error)
-    return _local
+            result = getattr(QueuedBuilds(link.client), method)(*args)
+        except RedisError as error:
+            link.failed(error, "books are built in-process")
+        else:
+            link.answered()
+            return result
+    return getattr(_local, method)(*args)
 
 
 def request_build(key, spec):
     """Ask for the book with this key to be built in the background; return True if this started it."""
     config = {name: current_app.config.get(name) for name in WORKER_SETTINGS}
-    return builds().submit(key, spec, config)
+    return _on_queue_or_here("submit", key, spec, config)
 
 
 def build_state(key):
     """Return (BuildState, message) of the build of this key."""
-    return builds().state(key)
+    return _on_queue_or_here("state", key)
 
 
 def ensure_build(key, spec):

@@ -2,33 +2,42 @@
 
 Every sign-in attempt counts against the address it comes from; failed attempts count against
 the account they name. Without UPSKILL_REDIS_URL the counts live in this process. If Redis stops
-answering, the counts fall back to this process rather than letting everybody through or
-locking everybody out.
+answering, the counts fall back to this process (the same limits, per worker) rather than letting
+everybody through or locking everybody out; the app's Redis link says so once and tries Redis
+again after a few seconds.
 """
-import logging
-
 from flask import current_app
 from limits import parse
 from limits.storage import MemoryStorage, storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
-log = logging.getLogger(__name__)
+from upskill.redis_link import redis_link
+
 EXTENSION_KEY = "upskill.login_throttle"
 
 
 class LoginThrottle:
-    def __init__(self, redis_url, per_address, per_account):
+    """Moving-window counts of sign-in attempts, in Redis through link when it answers, else here."""
+
+    def __init__(self, link, per_address, per_account):
+        self.link = link
         self.fallback = MovingWindowRateLimiter(MemoryStorage())
-        self.shared = MovingWindowRateLimiter(storage_from_string(redis_url)) if redis_url else None
+        self.shared = None
+        if link.configured:  # the link's client, with its timeouts, carries the limits too
+            storage = storage_from_string(link.url, connection_pool=link.client.connection_pool)
+            self.shared = MovingWindowRateLimiter(storage)
         self.per_address = parse(per_address)
         self.per_account = parse(per_account)
 
     def _run(self, method, *args):
-        if self.shared is not None:
+        if self.shared is not None and self.link.worth_trying():
             try:
-                return getattr(self.shared, method)(*args)
-            except Exception:  # noqa: BLE001  any storage failure: count in this process instead
-                log.warning("login throttle: Redis did not answer; counting in this process", exc_info=False)
+                result = getattr(self.shared, method)(*args)
+            except Exception as error:  # noqa: BLE001  any storage failure: count in this process instead
+                self.link.failed(error, "the login throttle counts in each worker")
+            else:
+                self.link.answered()
+                return result
         return getattr(self.fallback, method)(*args)
 
     def attempt_allowed(self, address, email):
@@ -45,8 +54,9 @@ class LoginThrottle:
 
 
 def init_app(app):
+    """Give the app its login throttle (after its Redis link)."""
     app.extensions[EXTENSION_KEY] = LoginThrottle(
-        app.config.get("REDIS_URL"), app.config["LOGIN_LIMITS_PER_ADDRESS"], app.config["LOGIN_LIMITS_PER_ACCOUNT"]
+        redis_link(app), app.config["LOGIN_LIMITS_PER_ADDRESS"], app.config["LOGIN_LIMITS_PER_ACCOUNT"]
     )
 
 

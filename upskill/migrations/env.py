@@ -11,9 +11,9 @@ from upskill.models.search_index import outside_the_models
 # access to the values within the .ini file in use.
 config = context.config
 
-# Interpret the config file for Python logging.
-# This line sets up loggers basically.
-fileConfig(config.config_file_name)
+# Interpret the config file for Python logging, leaving the app's own loggers on (an upgrade run
+# inside a process, as the tests do, would otherwise silence every logger made before it).
+fileConfig(config.config_file_name, disable_existing_loggers=False)
 logger = logging.getLogger('alembic.env')
 
 
