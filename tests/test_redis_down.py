@@ -21,7 +21,7 @@ from tests.accounts import log_in
 from tests.conftest import FIXTURE_CURRICULUM, empty_database, make_app
 from tests.test_task_work import TASK, hand_in
 from tests.work import photo_with_location, set_up_school
-from upskill import jobs
+from upskill import jobs, storage
 from upskill.curriculum.sync import sync_curriculum
 from upskill.extensions import db
 from upskill.learning import uploads
@@ -128,7 +128,7 @@ def test_hand_in_is_saved_with_its_photo_while_redis_is_dead(redis_server, redis
     assert response.status_code == 303
     with redis_app.app_context():
         stored = db.session.scalars(select(EvidenceFile)).all()
-        assert len(stored) == 1 and uploads.path_of(stored[0].sha256).is_file()
+        assert len(stored) == 1 and storage.evidence().exists(uploads.name_of(stored[0].sha256))
     assert "Waiting for assessment." in school.student.get(TASK).get_data(as_text=True)
 
 
