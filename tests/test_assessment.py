@@ -49,6 +49,9 @@ def test_the_queue_shows_waiting_work_oldest_first(school):
 def test_accepting_with_the_rubric_stores_the_rubric_with_the_grade(school, synced_app):
     response = grade(school.teacher, attempt_id(synced_app))
     assert response.status_code == 303
+    # the queue it returns to confirms the grade (it once said nothing, and a later page did)
+    queue = school.teacher.get(response.location).get_data(as_text=True)
+    assert "Saved: Ieva Kazlauskaitė&#39;s work is accepted." in queue
     with synced_app.app_context():
         assessment = db.session.scalar(select(Assessment))
         assert assessment.decision == "accepted" and assessment.levels == [1, 1, 2]

@@ -107,8 +107,10 @@ def test_the_teacher_removes_an_item_from_the_showcase(pilot):
     shown(pilot)
     photos = photo_links(tredu.student.get(GALLERY).get_data(as_text=True))
     token = csrf_token(school.teacher, "/account/")
-    assert school.teacher.post(f"/pilot/showcase/attempts/{attempt}/remove",
-                               data={"csrf_token": token}).status_code == 303
+    removed = school.teacher.post(f"/pilot/showcase/attempts/{attempt}/remove", data={"csrf_token": token})
+    assert removed.status_code == 303
+    # the work's page it returns to says so (it once said nothing, and a later page did)
+    assert "The work is no longer in the pilot showcase." in school.teacher.get(removed.location).get_data(as_text=True)
     assert item_ids(tredu.student.get(GALLERY).get_data(as_text=True)) == []
     assert status_of(tredu.student, photos[0]) == 404
 

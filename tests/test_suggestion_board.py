@@ -20,6 +20,7 @@ from upskill.models import (
     AuditEvent, PilotPeriod, PilotReport, Suggestion, SuggestionKind, SuggestionStatus, TaskWork, User,
 )
 from upskill.pilot.reports import open_report
+from upskill.pilot.stamps import pilot_version
 from upskill.pilot.suggestions import create_suggestion
 
 CODE = re.compile(r">(S-\d{4}-\d{3})</a>")
@@ -391,3 +392,23 @@ def test_the_teachers_book_shows_teachers_and_trainers_their_own_suggestions(peo
     theirs = suggest(people.app, "trainer@example.org", "M01.T1")
     assert f'href="/pilot/suggestions/{theirs}"' in people.trainer.get("/teacher/M01/T1/").get_data(as_text=True)
     assert theirs not in people.app.test_client().get("/teacher/M01/T1/").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("revision, linked", [("0.9", True), ("1.2", False)])
+def test_an_applied_suggestion_leads_to_its_revision_once_the_change_log_has_it(people, revision, linked):
+    code = suggest(people.app, "teacher@example.org", "M01.L1")
+    decide(people.coordinator, code, "applied", revision=revision)
+    page = people.coordinator.get(f"/pilot/suggestions/{code}").get_data(as_text=True)
+    assert f"in revision {revision}" in page
+    assert (f'<a href="/changes/{revision}/">What revision {revision} changed</a>' in page) is linked
+    if linked:
+        assert people.coordinator.get(f"/changes/{revision}/").status_code == 200
+
+
+def test_a_decision_moves_the_pilot_version_on_so_that_the_dashboard_is_made_again(people):
+    code = suggest(people.app, "teacher@example.org", "M01.L1")
+    with people.app.app_context():
+        before = pilot_version()
+    assert decide(people.coordinator, code, "rejected", reason="Said already.").status_code == 303
+    with people.app.app_context():
+        assert pilot_version() > before  # the decision is an UPDATE statement, which flush never sees

@@ -3,6 +3,7 @@ and files made from it (the coordinators' dashboard, its charts and tables) can 
 
 It moves on at flush whenever a pilot period, a report, a suggestion, a survey answer or a school
 is added, changed or deleted, so no view can forget to; reading it is one lookup by primary key.
+A change made by an UPDATE statement (the triage of a suggestion) calls move_on() itself.
 Rows written with bulk Core inserts (the demo, the benchmark) bypass it; they are written before
 anything is shown.
 """
@@ -31,8 +32,12 @@ def _note_pilot_changes(session, _context, _instances):
 
 @event.listens_for(Session, "after_flush")
 def _move_the_version_on(session, _context):
-    if not session.info.pop("pilot.changed", False):
-        return
+    if session.info.pop("pilot.changed", False):
+        move_on(session)
+
+
+def move_on(session):
+    """Move the pilot version on: at flush, and after an UPDATE statement on pilot records, which flush never sees."""
     table = PilotVersion.__table__
     connection = session.connection()
     moved = connection.execute(update(table).where(table.c.id == ROW).values(version=table.c.version + 1))

@@ -11,6 +11,7 @@ from sqlalchemy.orm import joinedload
 from upskill import audit
 from upskill.extensions import db
 from upskill.models import AuditEvent, Suggestion, SuggestionStatus, utcnow
+from upskill.pilot import stamps
 
 MAX_CHAIN = 50  # duplicates followed to the original at most (a loop cannot arise, but never spin)
 
@@ -42,6 +43,7 @@ def triage(suggestion, coordinator, status, seen_status, reason="", duplicate_co
                                  .values(**values).execution_options(synchronize_session=False))
     if changed.rowcount != 1:
         raise StaleTriage()
+    stamps.move_on(db.session)  # the dashboard is kept until the pilot version moves on
     if original is not None:  # the duplicates of this one now point at its original too
         db.session.execute(update(Suggestion).where(Suggestion.duplicate_of_id == suggestion.id)
                            .values(duplicate_of_id=original.id).execution_options(synchronize_session=False))

@@ -16,6 +16,7 @@ from upskill.pilot.suggestion_scope import may_triage
 from upskill.pilot.suggestion_views import SUGGESTERS
 from upskill.pilot.suggestions import suggestion_for
 from upskill.pilot.triage import StaleTriage, TriageRefused, history, triage
+from upskill.public.change_log import revision_history
 
 
 @bp.get("/suggestions/<code>")
@@ -70,4 +71,12 @@ def _triage_form(suggestion):
 
 def _suggestion_page(suggestion, form, problem=None):
     return render_template("pilot/suggestion.html", suggestion=suggestion, form=form, problem=problem,
-                           history=history(suggestion), item_url=links_of([suggestion])[suggestion.code])
+                           history=history(suggestion), item_url=links_of([suggestion])[suggestion.code],
+                           revision_url=_revision_url(suggestion))
+
+
+def _revision_url(suggestion):
+    """The change log's page of the revision that applied the suggestion, once revisions.yaml has it; else None."""
+    if suggestion.applied_in and any(r.name == suggestion.applied_in for r in revision_history()):
+        return url_for("public.change_log_revision", revision=suggestion.applied_in)
+    return None
