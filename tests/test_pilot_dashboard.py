@@ -155,11 +155,13 @@ def test_the_pilot_version_moves_on_with_a_survey_answer_and_not_with_other_reco
     app, period_id, _client = pilot
     with app.app_context():
         before = pilot_version()
-        db.session.get(User, 1).name = "Someone else"  # not pilot data
+        db.session.scalar(select(User).limit(1)).name = "Someone else"  # not pilot data
         db.session.commit()
         assert pilot_version() == before
-        db.session.add(SurveyAnswer(id="f" * 32, period_id=period_id, school_id=1, module_code="M01", language="en",
-                                    answered_on=date(2020, 10, 1), interest=3, clarity=3, practice=3, time=3))
+        school_id = db.session.get(PilotPeriod, period_id).schools[0].id
+        db.session.add(SurveyAnswer(id="f" * 32, period_id=period_id, school_id=school_id, module_code="M01",
+                                    language="en", answered_on=date(2020, 10, 1), interest=3, clarity=3, practice=3,
+                                    time=3))
         db.session.commit()
         assert pilot_version() == before + 1
 
