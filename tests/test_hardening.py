@@ -4,6 +4,7 @@ import stat
 from urllib.parse import urlsplit
 
 import pytest
+from flask import url_for as flask_url_for
 from markupsafe import escape
 
 from tests.accounts import log_in, make_user
@@ -104,3 +105,36 @@ def test_sqlite_file_and_instance_folder_are_owner_only(tmp_path):
     app.test_client().get("/healthz")
     assert stat.S_IMODE(os.stat(instance / "upskill.sqlite3").st_mode) == 0o600
     assert stat.S_IMODE(os.stat(instance).st_mode) == 0o700
+
+
+@pytest.mark.parametrize("number", ["99999999999999999999999", "2147483648", "١٢", "𝟏"])
+def test_an_id_no_record_can_have_is_a_404(client, synced_app, number):
+    make_user(synced_app, "admin@example.org", "admin")
+    log_in(client, "admin@example.org")
+    assert client.get(f"/admin/users/{number}/").status_code == 404
+
+
+def test_the_largest_id_a_record_can_have_is_looked_up(client, synced_app):
+    make_user(synced_app, "admin@example.org", "admin")
+    log_in(client, "admin@example.org")
+    assert client.get(f"/admin/users/{2 ** 31 - 1}/").status_code == 404
+    assert url_for_user(synced_app, 2 ** 31 - 1) == f"/admin/users/{2 ** 31 - 1}/"
+
+
+def url_for_user(app, user_id):
+    with app.test_request_context():
+        return flask_url_for("admin.user", user_id=user_id)
+
+
+@pytest.mark.parametrize("name", ["\\", "\r\n", "a\\b"])
+def test_a_form_part_whose_name_cannot_be_read_is_no_field(csrf_client, name):
+    body = (b'--b\r\nContent-Disposition: form-data; name="' + name.encode() + b'"\r\n\r\nv\r\n--b--\r\n')
+    response = csrf_client.post("/login", data=body, content_type="multipart/form-data; boundary=b")
+    assert response.status_code == 400
+    assert "The form has expired" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("path", ["/changes/items/%00/", "/changes/items/M01.L1%00/", "/api/v1/items/%00"])
+def test_a_nul_in_an_address_is_a_404_on_every_database(client, path):
+    assert client.get(path).status_code == 404
+

@@ -53,6 +53,13 @@ def test_an_unknown_item_code_is_refused_next_to_the_field(people, item_code):
     assert codes(people.app) == []
 
 
+def test_an_unknown_item_code_is_shown_back_as_text_never_as_markup(people):
+    response = suggest(people.teacher, "<svg onload=alert(1)>")
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert "the code &lt;svg onload=alert(1)&gt;." in html and "<svg onload" not in html
+
+
 @pytest.mark.parametrize("fields, message", [
     ({"kind": "rant"}, "Choose one of the options offered."),
     ({"language": "de"}, "Choose one of the options offered."),

@@ -6,11 +6,12 @@ from flask import Flask
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
-from upskill import access, display, errors, i18n, redis_link, security, storage
+from upskill import access, display, errors, i18n, redis_link, routing, security, storage
 from upskill.config import Defaults, environment_overrides
 from upskill.extensions import babel, csrf, db, login_manager, migrate
 from upskill.auth import throttle
 from upskill.public import page_cache
+from upskill.request import UpskillRequest
 
 
 def create_app(config=None):
@@ -21,6 +22,8 @@ def create_app(config=None):
         template_folder="../templates",
         static_folder="../static",
     )
+    app.request_class = UpskillRequest
+    routing.init_app(app)
     load_config(app, config)
     security.allow_uploads(app)
     register_extensions(app)

@@ -1,4 +1,5 @@
 """Forms of the pilot: a pilot period, a report's entry per module, a suggestion; every field bounded."""
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField, FieldList, FormField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
@@ -76,8 +77,9 @@ class ReportForm(Form):
         sent = [entry.form.code.data for entry in self.modules]
         for entry in self.modules:
             if entry.form.code.data not in codes:
-                entry.form.code.errors.append(_l("This report does not cover module %(code)s.",
-                                                 code=(entry.form.code.data or "")[:20]))
+                # gettext, not _l: a lazy string passes as safe markup, and the code is what was sent
+                entry.form.code.errors.append(_("This report does not cover module %(code)s.",
+                                                code=(entry.form.code.data or "")[:20]))
         return sorted(sent) == sorted(codes)
 
     def entries(self):
@@ -104,6 +106,7 @@ class SuggestionForm(Form):
     def validate_item_code(self, field):
         field.data = (field.data or "").strip()
         if not item_code_exists(field.data):
-            raise ValidationError(_l("No item of the curriculum has the code %(code)s. Codes look like M04.L1, "
-                                     "M04.Q.q2, M04.L1.figure:machine-units or glossary:hopper.",
-                                     code=field.data[:MAX_CODE]))
+            # gettext, not _l: a lazy string passes as safe markup, and the code is what was typed
+            raise ValidationError(_("No item of the curriculum has the code %(code)s. Codes look like M04.L1, "
+                                    "M04.Q.q2, M04.L1.figure:machine-units or glossary:hopper.",
+                                    code=field.data[:MAX_CODE]))
