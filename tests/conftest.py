@@ -32,6 +32,13 @@ def _reset_postgresql(url):
     engine.dispose()
 
 
+def pytest_collection_modifyitems(items):
+    """Mark one_engine every test that never asks for the suite's database: its engine cannot change the outcome."""
+    for item in items:
+        if "database_url" not in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.one_engine)
+
+
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory):
     """A database with the schema made by the migrations, once per test session."""
@@ -40,11 +47,16 @@ def database_url(tmp_path_factory):
         _reset_postgresql(url)
     else:
         url = "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.sqlite3")
+    migrate(url)
+    return url
+
+
+def migrate(url):
+    """Give the database at url the schema, made by the migrations."""
     app = create_app({"SECRET_KEY": "test", "SQLALCHEMY_DATABASE_URI": url})
     with app.app_context():
         flask_migrate.upgrade()
         db.engine.dispose()
-    return url
 
 
 UPLOADS = Path(tempfile.mkdtemp(prefix="upskill-test-uploads-"))

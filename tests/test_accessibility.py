@@ -4,6 +4,10 @@ The pages are the walk's (tests/test_pages_in_the_reader_language.py: PAGES and 
 served by a real server and opened by one browser with a signed-in context per role. Forms the
 walk sends are sent by the page itself (a refused form is a page type of its own). Each page is
 also tabbed through: the first focusable elements must show where the focus is.
+
+Markup, styles and scripts are what axe judges, and they do not change with the database, so the
+walk runs in .ci/run's first pass only (one_engine); the PostgreSQL pass still opens the same
+pages in three languages (tests/test_pages_in_the_reader_language.py).
 """
 import json
 import time
@@ -50,7 +54,7 @@ FOCUS_SHOWN = """() => {
   return {what, ring, seen: box.width > 0 && box.height > 0};
 }"""
 
-pytestmark = BROWSER_TESTS
+pytestmark = [*BROWSER_TESTS, pytest.mark.one_engine]
 
 
 @pytest.fixture(scope="module")

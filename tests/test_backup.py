@@ -1,8 +1,6 @@
 """Backups: `backup` and `restore` keep every row and file, across engines, and refuse what would do harm."""
 import hashlib
 import json
-import os
-import secrets
 import threading
 import zipfile
 from datetime import datetime, timezone
@@ -13,6 +11,7 @@ import pytest
 import sqlalchemy as sa
 
 from tests.conftest import FIXTURE_CURRICULUM, empty_database, make_app
+from tests.postgresql import OwnDatabases
 from tests.test_search import found, search
 from upskill.backup import evidence
 from upskill.backup.values import order_of
@@ -21,7 +20,6 @@ from upskill.extensions import db
 from upskill.models import AuditEvent, School, User
 
 SEARCHED = "feed throat"
-LOCAL_POSTGRESQL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
 
 def every_row(app):
@@ -59,26 +57,10 @@ def original(database_url, tmp_path_factory):
 
 @pytest.fixture
 def own_postgresql():
-    """Make new PostgreSQL databases of this test's own, dropped afterwards; skip if PostgreSQL does not answer."""
-    suite_url = sa.make_url(os.environ.get("UPSKILL_TEST_DATABASE_URL") or LOCAL_POSTGRESQL)
-    server = sa.create_engine(suite_url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    made = []
-
-    def create():
-        name = f"upskill_backup_test_{secrets.token_hex(4)}"
-        try:
-            with server.connect() as connection:
-                connection.execute(sa.text(f"CREATE DATABASE {name}"))
-        except sa.exc.OperationalError as error:
-            pytest.skip(f"PostgreSQL does not answer at {suite_url.host}: {error}")
-        made.append(name)
-        return suite_url.set(database=name).render_as_string(hide_password=False)
-
-    yield create
-    with server.connect() as connection:
-        for name in made:
-            connection.execute(sa.text(f"DROP DATABASE {name} WITH (FORCE)"))
-    server.dispose()
+    """Make new PostgreSQL databases of this test's own, dropped afterwards."""
+    databases = OwnDatabases("upskill_backup_test")
+    yield databases.create
+    databases.close()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

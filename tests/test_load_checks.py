@@ -3,7 +3,8 @@ import pytest
 from sqlalchemy import select, text
 
 from bench.journey.client import Recorder, Sample
-from bench.journey.figures import figures, percentile
+from bench.journey.baseline import BASELINE
+from bench.journey.figures import figures, percentile, table
 from bench.journey.verify import half_written, integrity_problems, lost_or_wrong
 from tests.work import app_with_own_uploads, hand_in_with_photo, set_up_school
 from upskill import storage
@@ -81,3 +82,12 @@ def test_the_figures_count_per_kind_with_nearest_rank_percentiles():
 def _work_id(app):
     with app.app_context():
         return db.session.scalar(select(TaskWork.id))
+
+
+def test_the_table_compares_each_kind_with_the_baseline_of_the_same_run():
+    samples = [Sample("read lesson", 10.0, 0.120, 200, None), Sample(BASELINE, 10.0, 0.010, 200, None),
+               Sample("grade", 10.0, 0.300, None, "ConnectionError")]
+    lines = table(figures(samples, since=10.0, seconds=10), "title").splitlines()
+    by_kind = {line.split()[0]: line.split() for line in lines[2:]}
+    assert by_kind["read"][7] == "12.0" and by_kind["baseline"][6] == "1.0"  # 120 ms is 12 times 10 ms
+    assert by_kind["grade"][-2:] == ["ConnectionError", "×1"] and by_kind["all"][-1] == "1"

@@ -10,15 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.journey.proxy import Proxy, free_port
 from tests.conftest import FIXTURE_CURRICULUM
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_until_up(url, tries=100):
@@ -51,41 +46,13 @@ def production_server(database_url, tmp_path):
     log.close()
 
 
-NGINX_TEST_CONF = """
-daemon off;
-user root;
-worker_processes 1;
-pid {tmp}/nginx.pid;
-error_log {tmp}/nginx-error.log;
-events {{ worker_connections 512; }}
-http {{
-    access_log off;
-    client_body_temp_path {tmp}/body;
-    proxy_temp_path {tmp}/proxy;
-    upstream upskill {{ server 127.0.0.1:{app_port}; keepalive 8; }}
-    server {{
-        listen 127.0.0.1:{port};
-        include {include};
-    }}
-}}
-"""
-
-
 @pytest.fixture
 def proxied_server(production_server, tmp_path):
     """nginx with the project's proxy settings in front of the gunicorn server."""
     _url, app_port = production_server
-    port = free_port()
-    conf = tmp_path / "nginx.conf"
-    conf.write_text(NGINX_TEST_CONF.format(tmp=tmp_path, app_port=app_port, port=port,
-                                           include=ROOT / "deploy" / "nginx-proxy.conf"))
-    process = subprocess.Popen(["nginx", "-c", str(conf), "-p", str(tmp_path)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    wait_until_up(url)
-    yield url, port
-    process.terminate()
-    process.wait(timeout=10)
+    proxy = Proxy([app_port], tmp_path / "nginx")
+    yield proxy.url, proxy.port
+    proxy.stop()
 
 
 def test_half_open_connections_do_not_stall_the_site_behind_the_proxy(proxied_server):

@@ -3,8 +3,10 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
+from bench.journey.baseline import BASELINE
+
 KIND_ORDER = ("read lesson", "open task", "save draft", "hand in", "review queue", "open hand-in", "view photo",
-              "grade", "read the page")
+              "grade", "read the page", BASELINE)
 
 
 @dataclass(frozen=True)
@@ -46,13 +48,16 @@ def error_count(rows):
 
 
 def table(rows, title):
-    """The figures as lines of text, latencies in milliseconds."""
-    lines = [title, f"{'kind':<14} {'requests':>8} {'per s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7}  errors"]
+    """The figures as lines of text, latencies in milliseconds; p50 also as a ratio to the baseline's p50."""
+    base = next((row.p50 for row in rows if row.kind == BASELINE), 0)
+    lines = [title, f"{'kind':<14} {'requests':>8} {'per s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
+                    f"{'p50/base':>8}  errors"]
     for row in rows:
         errors = ", ".join(f"{label} ×{n}" for label, n in row.errors.most_common()) or "0"
+        ratio = f"{row.p50 / base:>8.1f}" if base else f"{'':>8}"
         lines.append(f"{row.kind:<14} {row.requests:>8} {row.per_second:>7.1f} {row.p50 * 1000:>7.0f} "
-                     f"{row.p95 * 1000:>7.0f} {row.p99 * 1000:>7.0f}  {errors}")
+                     f"{row.p95 * 1000:>7.0f} {row.p99 * 1000:>7.0f} {ratio}  {errors}")
     total = sum(row.requests for row in rows)
     seconds = total / sum(row.per_second for row in rows) if rows and total else 0
-    lines.append(f"{'all':<14} {total:>8} {total / seconds if seconds else 0:>7.1f}{'':>24}  {error_count(rows)}")
+    lines.append(f"{'all':<14} {total:>8} {total / seconds if seconds else 0:>7.1f}{'':>33}  {error_count(rows)}")
     return "\n".join(lines)

@@ -3,6 +3,7 @@ import random
 import threading
 import time
 
+from bench.journey.baseline import Probe
 from bench.journey.client import Recorder
 from bench.journey.student import Student, think
 from bench.journey.teacher import Teacher
@@ -18,10 +19,11 @@ class LoadRun:
         self.recorder = Recorder()
         self.seconds, self.think_seconds = seconds, think_seconds
         rng = random.Random(seed)
-        self.clients = [Student(bases, email, cast.password, self.recorder, cast, random.Random(rng.random()))
-                        for email in cast.students]
-        self.clients += [Teacher(bases, email, cast.password, self.recorder, random.Random(rng.random()))
-                         for email in cast.teachers]
+        self.people = [Student(bases, email, cast.password, self.recorder, cast, random.Random(rng.random()))
+                       for email in cast.students]
+        self.people += [Teacher(bases, email, cast.password, self.recorder, random.Random(rng.random()))
+                        for email in cast.teachers]
+        self.clients = [*self.people, Probe(bases, self.recorder)]
         self.started = self.deadline = None
         self._ready = threading.Barrier(len(self.clients) + 1, action=self._start_clock)
         self._threads = [threading.Thread(target=self._live, args=(client,), daemon=True) for client in self.clients]
@@ -51,7 +53,7 @@ class LoadRun:
 
     @property
     def signed_in(self):
-        return sum(client.signed_in for client in self.clients)
+        return sum(person.signed_in for person in self.people)
 
     def _live(self, client):
         try:

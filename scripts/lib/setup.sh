@@ -36,6 +36,24 @@ ensure_redis() {
   return 1
 }
 
+# PostgreSQL at 127.0.0.1:5432: the suite restores a backup into it and runs two nodes on it,
+# whichever database the rest of the suite uses. Installed (with trust on loopback, for tests
+# only) when the machine has none, started when it does not answer.
+ensure_postgresql() {
+  pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null && return 0
+  if [ ! -d /etc/postgresql ] || [ -z "$(ls /etc/postgresql)" ]; then
+    ensure_debian_packages postgresql
+    local hba
+    hba=$(ls /etc/postgresql/*/main/pg_hba.conf | head -1)
+    grep -q "^host all all 127.0.0.1/32 trust" "$hba" || sed -i '1i host all all 127.0.0.1/32 trust' "$hba"
+  fi
+  echo "PostgreSQL does not answer; starting it" >&2
+  run pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start || true
+  for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && return 0; sleep 1; done
+  echo "PostgreSQL did not start" >&2
+  return 1
+}
+
 ensure_debian_packages() {
   local missing=()
   for package in "$@"; do

@@ -5,7 +5,8 @@ from playwright.sync_api import expect
 from sqlalchemy import select
 
 from tests.conftest import REAL_CURRICULUM
-from tests.journeys.browsing import DESKTOP, sign_in
+from tests.journeys.browsing import DESKTOP, main_menu, new_page, sign_in
+from tests.journeys.keyboard import follow, pick, skip_to_content, type_into
 from upskill.demo import DEMO_PASSWORD, load_demo
 from upskill.extensions import db
 from upskill.models import School, Suggestion, SuggestionStatus
@@ -41,48 +42,61 @@ def suggestions_by_status(page):
             for row in table.locator("tbody tr").all()}
 
 
+def open_the_dashboard(page):
+    """From any page, the pilot dashboard: the main menu's Pilot, then its Dashboard button."""
+    follow(page, main_menu(page, "Pilot"))
+    skip_to_content(page)
+    follow(page, page.get_by_role("link", name="Dashboard"))
+
+
+def open_the_report(page):
+    """From any page, the reporting school's first report, through the menu's Pilot and the autumn 2020 pilot."""
+    follow(page, main_menu(page, "Pilot"))
+    skip_to_content(page)
+    follow(page, page.get_by_role("link", name="UPSKILL pilot, autumn 2020"))
+    skip_to_content(page)
+    follow(page, page.get_by_role("row").filter(has_text=REPORTING_SCHOOL).get_by_role("link", name="Version 1"))
+
+
 def test_a_coordinator_reads_a_report_triages_a_suggestion_and_follows_one_to_its_revision(
         demo, journey_app, live_server, browser, shots):
     new_code, applied_code, revision = demo
-    page = browser.new_context(viewport=DESKTOP).new_page()
+    page = new_page(browser, DESKTOP)
     sign_in(page, live_server.url, "coordinator@example.org", DEMO_PASSWORD)
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Pilot").click()
-    page.get_by_role("link", name="Dashboard").click()
+    open_the_dashboard(page)
     before = suggestions_by_status(page)
     shots(page, "dashboard-before")
 
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Pilot").click()
-    page.get_by_role("link", name="UPSKILL pilot, autumn 2020").click()
-    page.get_by_role("row").filter(has_text=REPORTING_SCHOOL).get_by_role("link", name="Version 1").click()
+    open_the_report(page)
     expect(page.get_by_role("heading", level=1)).to_contain_text(REPORTING_SCHOOL)
     expect(page.get_by_role("heading", name="Suggestions made in this report")).to_be_visible()
     shots(page, "report")
 
-    page.get_by_role("link", name=new_code, exact=True).click()
+    follow(page, page.get_by_role("link", name=new_code, exact=True), backwards=True)  # the list ends the report
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Suggestion {new_code}")
-    page.get_by_label("New status").select_option(label="Rejected")
-    page.get_by_role("button", name="Save the decision").click()
+    skip_to_content(page)
+    pick(page, page.get_by_label("New status"), "Rejected")
+    follow(page, page.get_by_role("button", name="Save the decision"))
     expect(page.locator(".field-error").first).to_be_visible()  # a rejection needs its reason
     shots(page, "rejection-needs-a-reason")
-    page.get_by_label("Reason or note").fill("The lesson already says this in its second paragraph.")
-    page.get_by_role("button", name="Save the decision").click()
+    skip_to_content(page)
+    type_into(page, page.get_by_label("Reason or note"), "The lesson already says this in its second paragraph.")
+    follow(page, page.get_by_role("button", name="Save the decision"))
     expect(page.get_by_role("status")).to_have_text(f"{new_code} is now Rejected.")
     shots(page, "triaged")
     with journey_app.app_context():
         assert db.session.scalar(select(Suggestion.status).where(Suggestion.code == new_code)) is SuggestionStatus.rejected
 
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Pilot").click()
-    page.get_by_role("link", name="Dashboard").click()
+    open_the_dashboard(page)
     after = suggestions_by_status(page)
     assert after == {**before, "New": before["New"] - 1, "Rejected": before["Rejected"] + 1}
     shots(page, "dashboard-after")
 
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Pilot").click()
-    page.get_by_role("link", name="UPSKILL pilot, autumn 2020").click()
-    page.get_by_role("row").filter(has_text=REPORTING_SCHOOL).get_by_role("link", name="Version 1").click()
-    page.get_by_role("link", name=applied_code, exact=True).click()
+    open_the_report(page)
+    follow(page, page.get_by_role("link", name=applied_code, exact=True), backwards=True)
     expect(page.get_by_text(f"in revision {revision}")).to_be_visible()
-    page.get_by_role("link", name=f"What revision {revision} changed").click()
+    skip_to_content(page)
+    follow(page, page.get_by_role("link", name=f"What revision {revision} changed"))
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Revision {revision}")
     expect(page.locator(".change-suggestions code", has_text=applied_code).first).to_be_visible()
     shots(page, "revision", full_page=False)  # the revision lists every change: tens of screens

@@ -3,7 +3,8 @@ import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
 
-from tests.journeys.browsing import DESKTOP, PHONE, focused, sign_in, tab_to
+from tests.journeys.browsing import DESKTOP, PHONE, main_menu, new_page, sign_in
+from tests.journeys.keyboard import attach, choose, follow, skip_to_content, tab_to, tick, type_into
 from tests.journeys.school import (
     TASK, add_student, confirmed_by_the_trainer, hand_in_for, invitation_link, open_school, work_state,
 )
@@ -36,36 +37,39 @@ def students_record(app, email):
 def test_an_invited_student_on_a_phone_reads_works_the_task_offline_hands_in_and_takes_the_quiz(
         school, journey_app, live_server, browser, shots):
     student_id = add_student(school, "lina@example.org", "Lina Petraitytė")
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.on("filechooser", lambda chooser: None)  # turned on when the picker opens, it would miss the first one
+    page = new_page(browser, PHONE)
+    context = page.context
     page.goto(live_server.url + invitation_link(school, student_id))
     expect(page.get_by_role("heading", level=1)).to_have_text("Welcome, Lina Petraitytė")
-    page.get_by_label("New password", exact=True).fill(NEW_PASSWORD)
-    page.get_by_label("The new password again").fill(NEW_PASSWORD)
+    skip_to_content(page)
+    type_into(page, page.get_by_label("New password", exact=True), NEW_PASSWORD)
+    type_into(page, page.get_by_label("The new password again"), NEW_PASSWORD)
     shots(page, "invitation")
-    page.get_by_role("button", name="Set my password and sign in").click()
-    page.wait_for_url("**/account/")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="My work").click()
+    follow(page, page.get_by_role("button", name="Set my password and sign in"))
+    page.wait_for_url("**/account/#main")  # the form has no action: it went to its address, the skip link's #main too
+    follow(page, main_menu(page, "My work"), backwards=True)  # so the account page opens at its content
     expect(page.get_by_role("heading", level=1)).to_have_text("My work")
     shots(page, "my-work")
 
-    page.get_by_role("link", name="M01.L1 · The hopper").first.click()
+    skip_to_content(page)
+    follow(page, page.get_by_role("link", name="M01.L1 · The hopper").first)
     expect(page.get_by_text("Marked as read in your progress.")).to_be_visible()
     shots(page, "lesson")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="My work").click()
-    page.locator(".task-links").get_by_role("link", name="M01.T1 · Fill the hopper safely").click()
+    follow(page, main_menu(page, "My work"))
+    skip_to_content(page)
+    follow(page, page.locator(".task-links").get_by_role("link", name="M01.T1 · Fill the hopper safely"))
     page.wait_for_url("**" + TASK)
 
     # step by step; the network drops halfway through typing the mass
     saved = page.locator(".save-status[data-state=saved]")
-    page.get_by_label("Check the material label against the set-up sheet.").check()
+    skip_to_content(page)
+    tick(page, page.get_by_label("Check the material label against the set-up sheet."))
     mass = page.get_by_label("Mass of material loaded, in kg")
-    mass.press_sequentially("12.")
+    type_into(page, mass, "12.")
     expect(saved).to_be_attached()
     context.set_offline(True)
-    mass.press_sequentially("5 kg")
-    page.get_by_label("Open the hopper lid and look for foreign bodies.").check()
+    page.keyboard.type("5 kg")  # the focus is still in the field
+    tick(page, page.get_by_label("Open the hopper lid and look for foreign bodies."), backwards=True)
     expect(page.locator(".save-status[data-state=offline]")).to_be_attached()
     shots(page, "offline-while-typing")
     assert students_record(journey_app, "lina@example.org")["draft"][1] == {"1": "12."}
@@ -77,31 +81,29 @@ def test_an_invited_student_on_a_phone_reads_works_the_task_offline_hands_in_and
     assert students_record(journey_app, "lina@example.org")["draft"] == ([0, 1], {"1": "12.5 kg"})
     shots(page, "back-online")
 
-    # the hand-in by keyboard alone: the last step, the photo, the button
-    page.locator("h1").focus()
-    tab_to(page, "#step-2")
-    page.keyboard.press("Space")
-    expect(page.locator("#step-2")).to_be_checked()
-    tab_to(page, "#f-0")
-    with page.expect_file_chooser() as chooser:
-        page.keyboard.press("Space")
-    chooser.value.set_files({"name": "hopper.jpg", "mimeType": "image/jpeg", "buffer": photo_with_location()})
-    tab_to(page, "#task-work button:not([data-save-button])")
+    # the hand-in: the last step, the photo, the button
+    skip_to_content(page)
+    tick(page, page.locator("#step-2"))
+    photo = {"name": "hopper.jpg", "mimeType": "image/jpeg", "buffer": photo_with_location()}
+    attach(page, page.locator("#f-0"), photo)
+    tab_to(page, page.get_by_role("button", name="Hand in", exact=True))
     shots(page, "ready-to-hand-in")
     page.keyboard.press("Enter")
     expect(page.get_by_role("status").filter(has_text="Handed in (attempt 1)")).to_be_visible()
     expect(page.get_by_role("img", name="Photo: hopper.jpg")).to_be_visible()
     shots(page, "handed-in")
 
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="My work").click()
-    page.get_by_role("link", name="M01.Q").first.click()
-    page.get_by_label("It feeds pellets into the barrel.").check()
-    page.get_by_label("The nozzle").check()
-    page.get_by_label("The barrel", exact=True).check()
-    page.get_by_role("button", name="Check my answers").click()
+    follow(page, main_menu(page, "My work"))
+    skip_to_content(page)
+    follow(page, page.get_by_role("link", name="M01.Q").first)
+    skip_to_content(page)
+    choose(page, page.get_by_label("It feeds pellets into the barrel."))
+    tick(page, page.get_by_label("The nozzle"))
+    tick(page, page.get_by_label("The barrel", exact=True))
+    follow(page, page.get_by_role("button", name="Check my answers"))
     expect(page.locator("#score")).to_contain_text("You answered 2 of 2 questions correctly.")
     shots(page, "quiz")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="My work").click()
+    follow(page, main_menu(page, "My work"), backwards=True)  # the page opens at the score
     expect(page.get_by_text("Best quiz score: 2 of 2")).to_be_visible()
     shots(page, "my-work-after")
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
@@ -114,19 +116,20 @@ def test_an_invited_student_on_a_phone_reads_works_the_task_offline_hands_in_and
 def test_the_company_trainer_confirms_the_company_part_of_the_task(school, journey_app, live_server, browser, shots):
     add_student(school, "jonas@example.org", "Jonas Jonaitis")
     attempt_id = hand_in_for(school, "jonas@example.org", "13.0 kg")
-    context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
+    page = new_page(browser, DESKTOP)
     sign_in(page, live_server.url, "trainer@example.org")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Placed students").click()
+    follow(page, main_menu(page, "Placed students"))
     row = page.get_by_role("row").filter(has_text="Jonas Jonaitis")
     expect(row).to_contain_text("Handed in")
     shots(page, "placed-students")
-    row.get_by_role("link", name="Check and confirm").click()
+    skip_to_content(page)
+    follow(page, row.get_by_role("link", name="Check and confirm"))
     expect(page.get_by_text("13.0 kg")).to_be_visible()
     expect(page.get_by_role("img", name="Photo: hopper.jpg")).to_be_visible()
-    page.get_by_label("Note for the teacher (optional)").fill("Filled the hopper on line 3 with me.")
+    type_into(page, page.get_by_label("Note for the teacher (optional)"), "Filled the hopper on line 3 with me.",
+              backwards=True)
     shots(page, "confirm")
-    page.get_by_role("button", name="I confirm the company part of this work").click()
+    follow(page, page.get_by_role("button", name="I confirm the company part of this work"))
     expect(page.get_by_role("status")).to_have_text("Confirmed: the teacher can now assess Jonas Jonaitis's work.")
     expect(page.get_by_role("row").filter(has_text="Jonas Jonaitis")).to_contain_text("confirmed")
     shots(page, "confirmed")
@@ -134,7 +137,7 @@ def test_the_company_trainer_confirms_the_company_part_of_the_task(school, journ
         attempt = db.session.get(Attempt, attempt_id)
         assert attempt.confirmed_by_id == school.trainer_id
         assert attempt.confirmation_note == "Filled the hopper on line 3 with me."
-    context.close()
+    page.context.close()
 
 
 def test_the_teacher_grades_with_the_rubric_by_keyboard_returns_another_and_the_student_sees_why(
@@ -143,49 +146,41 @@ def test_the_teacher_grades_with_the_rubric_by_keyboard_returns_another_and_the_
                               ("marius@example.org", "Marius Mažeika", "2 kg")):
         add_student(school, email, name)
         confirmed_by_the_trainer(school, hand_in_for(school, email, mass))
-    context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
+    page = new_page(browser, DESKTOP)
     sign_in(page, live_server.url, "teacher@example.org")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="To assess").click()
+    follow(page, main_menu(page, "To assess"))
     expect(page.get_by_role("row").filter(has_text="Aistė Kairytė")).to_contain_text("confirmed")
     shots(page, "queue")
 
-    # Aistė's work, graded by keyboard alone
-    page.locator("h1").focus()
-    tab_to(page, "a:text-is('Aistė Kairytė')")
-    page.keyboard.press("Enter")
+    # Aistė's work: the arrows move through a criterion's levels
+    skip_to_content(page)
+    follow(page, page.get_by_role("link", name="Aistė Kairytė", exact=True))
     expect(page.get_by_role("heading", level=2, name="Assessment with the rubric")).to_be_visible()
-    tab_to(page, "#level-0-0")
-    for criterion, level in ((0, 2), (1, 1), (2, 1)):  # arrows move through a criterion's levels
-        if criterion:
-            tab_to(page, f"#level-{criterion}-0")
-        for _ in range(level):
-            page.keyboard.press("ArrowDown")
-            focused(page)
-        expect(page.locator(f"#level-{criterion}-{level}")).to_be_checked()
+    skip_to_content(page)
+    for criterion, level in ((0, 2), (1, 1), (2, 1)):
+        choose(page, page.locator(f"#level-{criterion}-{level}"))
         if criterion == 0:
-            tab_to(page, "#comment-0")
-            page.keyboard.type("Read the batch number too.")
-    tab_to(page, "#overall")
-    page.keyboard.type("Careful and clean work.")
-    tab_to(page, "#accept")
-    page.keyboard.press("Space")
-    expect(page.locator("#accept")).to_be_checked()
+            type_into(page, page.locator("#comment-0"), "Read the batch number too.")
+    type_into(page, page.locator("#overall"), "Careful and clean work.")
+    choose(page, page.get_by_label("Accept", exact=True))
     shots(page, "rubric-filled")
-    tab_to(page, "button:text-is('Save the assessment')")
-    page.keyboard.press("Enter")
+    follow(page, page.get_by_role("button", name="Save the assessment"))
     expect(page.get_by_role("status")).to_have_text("Saved: Aistė Kairytė's work is accepted.")
 
     # Marius's work goes back: a return needs a reason, which the form asks for
-    page.get_by_role("link", name="Marius Mažeika").click()
+    skip_to_content(page)
+    follow(page, page.get_by_role("link", name="Marius Mažeika"))
+    skip_to_content(page)
     for criterion in range(3):
-        page.locator(f"#level-{criterion}-0").check()
-    page.get_by_label("Return for revision").check()
-    page.get_by_role("button", name="Save the assessment").click()
+        choose(page, page.locator(f"#level-{criterion}-0"))
+    choose(page, page.get_by_label("Return for revision"))
+    follow(page, page.get_by_role("button", name="Save the assessment"))
     expect(page.locator("#overall-error")).to_have_text("Say what to improve when you return the work.")
     shots(page, "return-needs-a-reason")
-    page.get_by_label("Overall comment for the student").fill("Weigh the material again: 2 kg cannot fill the hopper.")
-    page.get_by_role("button", name="Save the assessment").click()
+    skip_to_content(page)
+    type_into(page, page.get_by_label("Overall comment for the student"),
+              "Weigh the material again: 2 kg cannot fill the hopper.")
+    follow(page, page.get_by_role("button", name="Save the assessment"))
     expect(page.get_by_role("status")).to_have_text("Saved: Marius Mažeika's work is returned for revision.")
     for name in ("Aistė Kairytė", "Marius Mažeika"):  # other students' hand-ins may still wait
         expect(page.get_by_role("row").filter(has_text=name)).to_have_count(0)
@@ -193,14 +188,15 @@ def test_the_teacher_grades_with_the_rubric_by_keyboard_returns_another_and_the_
     assert work_state(journey_app, "aiste@example.org") == ("accepted", [1])
     assert work_state(journey_app, "marius@example.org") == ("returned", [1])
 
-    student = browser.new_context(viewport=PHONE).new_page()
+    student = new_page(browser, PHONE)
     sign_in(student, live_server.url, "marius@example.org")
-    student.get_by_role("navigation", name="Main").get_by_role("link", name="My work").click()
+    follow(student, main_menu(student, "My work"))
     expect(student.get_by_text("returned for revision: see the feedback")).to_be_visible()
-    student.get_by_role("link", name="M01.T1 · Fill the hopper safely").first.click()
+    skip_to_content(student)
+    follow(student, student.get_by_role("link", name="M01.T1 · Fill the hopper safely").first)
     expect(student.get_by_text("Weigh the material again: 2 kg cannot fill the hopper.")).to_be_visible()
     expect(student.get_by_text("Returned for revision").first).to_be_visible()
     expect(student.get_by_label("Mass of material loaded, in kg")).to_have_value("2 kg")  # to correct, not retype
     shots(student, "student-sees-the-feedback")
     student.context.close()
-    context.close()
+    page.context.close()

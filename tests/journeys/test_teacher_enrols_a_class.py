@@ -3,7 +3,8 @@ import pytest
 from playwright.sync_api import expect
 from sqlalchemy import func, select
 
-from tests.journeys.browsing import DESKTOP, sign_in, tab_to
+from tests.journeys.browsing import DESKTOP, main_menu, new_page, sign_in
+from tests.journeys.keyboard import attach, follow, press, skip_to_content
 from tests.work import set_up_school
 from upskill.extensions import db
 from upskill.models import Enrolment
@@ -44,12 +45,13 @@ def test_a_teacher_enrols_a_class_from_a_csv_with_mistakes_and_prints_the_invita
     (tmp_path / "mistakes").mkdir()
     (tmp_path / "mistakes" / "class-list.csv").write_text(WITH_MISTAKES, encoding="utf-8")
     (tmp_path / "class-list.csv").write_text(CORRECTED, encoding="utf-8")
-    page = browser.new_context(viewport=DESKTOP).new_page()
+    page = new_page(browser, DESKTOP)
     sign_in(page, live_server.url, "teacher@example.org")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Classes").click()
-    page.get_by_role("link", name="Operators 2026 A").click()
-    page.get_by_label("Class list (CSV)").set_input_files(tmp_path / "mistakes" / "class-list.csv")
-    page.get_by_role("button", name="Check the list").click()
+    follow(page, main_menu(page, "Classes"))
+    skip_to_content(page)
+    follow(page, page.get_by_role("link", name="Operators 2026 A"))
+    attach(page, page.get_by_label("Class list (CSV)"), tmp_path / "mistakes" / "class-list.csv", backwards=True)
+    follow(page, page.get_by_role("button", name="Check the list"))
     expect(page.get_by_role("alert")).to_contain_text("The file has 4 problems. Nothing has been added.")
     rows = page.locator("tbody tr")
     expect(rows).to_have_count(len(PROBLEMS))
@@ -57,14 +59,14 @@ def test_a_teacher_enrols_a_class_from_a_csv_with_mistakes_and_prints_the_invita
     shots(page, "preview-with-mistakes")
     assert enrolled(journey_app, school.class_id) == 1  # only Ieva, from before
 
-    page.get_by_role("link", name="Upload the corrected file").click()
+    follow(page, page.get_by_role("link", name="Upload the corrected file"), backwards=True)
     expect(page.get_by_role("heading", name="Add a class list")).to_be_visible()
-    page.get_by_label("Class list (CSV)").set_input_files(tmp_path / "class-list.csv")
-    page.get_by_role("button", name="Check the list").click()
+    attach(page, page.get_by_label("Class list (CSV)"), tmp_path / "class-list.csv")  # #class-list: Tab starts there
+    follow(page, page.get_by_role("button", name="Check the list"))
     expect(page.get_by_text("The list is right: 4 students will be added and get an invitation.")).to_be_visible()
     expect(page.locator("tbody tr")).to_have_count(4)
     shots(page, "preview-clean")
-    page.get_by_role("button", name="Add these students and print their invitations").click()
+    follow(page, page.get_by_role("button", name="Add these students and print their invitations"), backwards=True)
 
     cards = page.locator(".invitation-card")
     expect(cards).to_have_count(4)
@@ -74,9 +76,8 @@ def test_a_teacher_enrols_a_class_from_a_csv_with_mistakes_and_prints_the_invita
     assert all("/account/link/" in link for link in page.locator(".card-link").all_inner_texts())
     shots(page, "invitations")
     page.evaluate("window.print = () => { document.body.dataset.printed = 'yes'; }")  # headless has no print dialog
-    page.locator("h1").focus()
-    tab_to(page, "button[data-print]")
-    page.keyboard.press("Enter")
+    skip_to_content(page)
+    press(page, page.get_by_role("button", name="Print"))
     expect(page.locator("body")).to_have_attribute("data-printed", "yes")
     page.emulate_media(media="print")
     expect(page.get_by_role("button", name="Print")).to_be_hidden()  # the sheet prints only the cards

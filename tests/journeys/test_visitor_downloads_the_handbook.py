@@ -4,7 +4,8 @@ import io
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.journeys.browsing import DESKTOP
+from tests.journeys.browsing import DESKTOP, new_page
+from tests.journeys.keyboard import follow, press, skip_to_content
 
 BUILD_SECONDS = 150  # the first request makes the book: two modules in a fresh process
 
@@ -20,17 +21,17 @@ def keep_and_pass_on(route, fetched):
 
 
 def test_a_visitor_picks_lithuanian_and_downloads_the_students_handbook(live_server, browser, shots):
-    context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
+    page = new_page(browser, DESKTOP)
     page.goto(live_server.url + "/")
     shots(page, "home-in-english")
-    page.get_by_role("navigation", name="Language").get_by_role("link", name="Lietuvių").click()
+    follow(page, page.get_by_role("navigation", name="Language").get_by_role("link", name="Lietuvių"))
     expect(page.locator("html")).to_have_attribute("lang", "lt")
-    page.get_by_role("navigation", name="Pagrindinis meniu").get_by_role("link", name="Atsisiuntimai").click()
+    follow(page, page.get_by_role("navigation", name="Pagrindinis meniu").get_by_role("link", name="Atsisiuntimai"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Atsisiųskite knygas")
     shots(page, "downloads-in-lithuanian")
 
-    page.get_by_role("link", name="Mokinio knyga", exact=True).click()
+    skip_to_content(page)
+    follow(page, page.get_by_role("link", name="Mokinio knyga", exact=True))
     status = page.locator("#build-status")
     expect(status).to_be_visible()
     shots(page, "book-being-made")
@@ -40,8 +41,9 @@ def test_a_visitor_picks_lithuanian_and_downloads_the_students_handbook(live_ser
     shots(page, "book-ready")
     fetched = []
     page.route("**/downloads/*.pdf", lambda route: keep_and_pass_on(route, fetched))
+    skip_to_content(page)
     with page.expect_response(lambda response: response.url.endswith(".pdf")):
-        download_link.click()
+        press(page, download_link)
     response, data = fetched[0]
     assert response.status == 200 and response.headers["content-type"] == "application/pdf"
     assert response.url.endswith("/downloads/upskill-student-handbook-lt-r0.9.pdf")
@@ -50,4 +52,4 @@ def test_a_visitor_picks_lithuanian_and_downloads_the_students_handbook(live_ser
     text = " ".join(page_.extract_text() for page_ in reader.pages)
     assert "Mokinio knyga" in text and "Pirmieji žingsniai prie mašinos" in text
     assert reader.metadata.title and "Mokinio knyga" in reader.metadata.title
-    context.close()
+    page.context.close()
