@@ -21,8 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.journey.cast import make_cast  # noqa: E402
+from bench.journey.cpu import ProcessorTime  # noqa: E402
 from bench.journey.figures import error_count, figures, table  # noqa: E402
-from bench.journey.run import run_load  # noqa: E402
+from bench.journey.run import LoadRun  # noqa: E402
 from bench.journey.server import ROOT, Server, server_env  # noqa: E402
 from bench.journey.verify import half_written, integrity_problems, lost_or_wrong  # noqa: E402
 
@@ -72,13 +73,18 @@ def main():
         cast = make_cast(app, args.students, args.teachers)
         server = Server(env, args.port, args.workers, Path(folder) / "gunicorn.log")
         try:
-            load, recorder = run_load([server.url], cast, args.seconds, args.think)
+            load = LoadRun([server.url], cast, args.seconds, args.think).start()
+            processor = ProcessorTime().start()
+            recorder = load.wait()
+            processor.stop()
         finally:
             server.stop()
         report_server_errors(Path(folder) / "gunicorn.log")
         rows = figures(recorder.samples, load.started, args.seconds)
         print(table(rows, f"{load.signed_in} signed in ({args.students} students, {args.teachers} teachers); "
-                          f"gunicorn {args.workers} workers; {args.seconds} s on {url.split(':')[0]}"))
+                          f"gunicorn {args.workers} workers; {args.seconds} s on {url.split(':')[0]}; "
+                          f"mean pause {args.think} s"))
+        print(processor.describe())
         for row in rows:
             if row.kind in TARGETS:
                 verdict = "met" if row.p95 <= TARGETS[row.kind] else "MISSED"

@@ -57,6 +57,7 @@ class Client:
         self.turn = 0
         self.failures = 0  # requests of this client that did not get the expected answer
         self.signed_in = False
+        self.between_steps = lambda: True  # the pause between two steps of one action, set by the run: go on?
 
     def request(self, kind, method, path, expect=200, **options):
         """Send one request (to the next node, when there are several); record it; return the response or None."""

@@ -1,4 +1,5 @@
 """Run the students and teachers together for a bounded time: everyone signs in, then all start at once."""
+import functools
 import random
 import threading
 import time
@@ -24,6 +25,8 @@ class LoadRun:
         self.people += [Teacher(bases, email, cast.password, self.recorder, random.Random(rng.random()))
                         for email in cast.teachers]
         self.clients = [*self.people, Probe(bases, self.recorder)]
+        for client in self.clients:
+            client.between_steps = functools.partial(self._pause, client)
         self.started = self.deadline = None
         self._ready = threading.Barrier(len(self.clients) + 1, action=self._start_clock)
         self._threads = [threading.Thread(target=self._live, args=(client,), daemon=True) for client in self.clients]
@@ -62,17 +65,18 @@ class LoadRun:
             self._ready.wait(timeout=SIGN_IN_SECONDS)
         if not client.signed_in:
             return
+        self._pause(client)  # nobody clicks in the same millisecond as everybody else
         while time.monotonic() < self.deadline:
             failures = client.failures
             try:
                 client.act()
             except Exception as unexpected:  # a page the client could not read: counted, and the run goes on
                 client.record_failure("read the page", type(unexpected).__name__)
-            failed = client.failures > failures
-            think(client.rng, PAUSE_AFTER_FAILURE if failed else self.think_seconds, self.deadline)
+            self._pause(client, failed=client.failures > failures)
 
+    def _pause(self, client, failed=False):
+        """A person's pause before their next request (a short one after a failure), never past the deadline;
+        return whether the run goes on after it."""
+        think(client.rng, PAUSE_AFTER_FAILURE if failed else self.think_seconds, self.deadline)
+        return time.monotonic() < self.deadline
 
-def run_load(bases, cast, seconds, think_seconds=0.5, seed=1):
-    """Run the load to its end; return (the run, its recorder)."""
-    load = LoadRun(bases, cast, seconds, think_seconds, seed).start()
-    return load, load.wait()

@@ -52,6 +52,8 @@ class Student(Client):
         ticked = []
         leave_after = self.rng.randrange(len(steps)) if steps and self.rng.random() < 0.3 else None
         for number, step in enumerate(steps):  # one save per ticked step, as the page's script sends them
+            if number and not self.between_steps():  # the step itself is work at the machine, not a click
+                return  # the run is over: the rest is left for later, as when a lesson ends
             ticked.append(step)
             saved = self.request("save draft", "POST", path + "draft", headers={"Accept": "application/json"},
                                  data={"csrf_token": token, "revision": str(revision), "step": ticked, **typed})
