@@ -5,6 +5,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect
 
 from tests.conftest import make_app
+from upskill import create_app
 from upskill.extensions import db
 from upskill.models.search_index import outside_the_models
 
@@ -37,9 +38,12 @@ def test_db_upgrade_creates_the_schema_and_downgrade_removes_it(tmp_path):
     assert remaining == {"alembic_version"}
 
 
-def test_sqlite_runs_in_wal_mode_with_foreign_keys(app):
-    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
-        with app.app_context(), db.engine.connect() as connection:
-            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-            assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 15000
+def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_commits_that_reach_the_disk(tmp_path):
+    app = create_app({"SECRET_KEY": "test", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'tuned.sqlite3'}"})
+    with app.app_context(), db.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 15000
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL: a power cut loses no commit
+    with app.app_context():
+        db.engine.dispose()
