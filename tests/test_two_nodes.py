@@ -12,6 +12,7 @@ import sys
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -51,13 +52,33 @@ BUILD_SECONDS = 300
 def nodes(s3_server, tmp_path_factory):
     """The shared services, the people of the load, two nodes of two workers and nginx in front of them."""
     folder = tmp_path_factory.mktemp("two-nodes")
-    databases = OwnDatabases("upskill_nodes_test")
-    url = databases.create()
-    migrate(url)
-    bucket = object_store.new_bucket(s3_server)
-    redis = Redis.from_url(REDIS_URL)
-    redis.flushdb()
-    app = make_app(url, **bucket.settings, REDIS_URL=REDIS_URL)
+    with ExitStack() as cleanup:  # whatever was started is stopped, in reverse order, even if a later start fails
+        databases = OwnDatabases("upskill_nodes_test")
+        cleanup.callback(databases.close)
+        url = databases.create()
+        migrate(url)
+        bucket = object_store.new_bucket(s3_server)
+        cleanup.callback(bucket.empty_and_remove)
+        redis = Redis.from_url(REDIS_URL)
+        redis.flushdb()
+        cleanup.callback(redis.flushdb)
+        app = make_app(url, **bucket.settings, REDIS_URL=REDIS_URL)
+        cleanup.callback(let_go_of_the_database, app)
+        cast = people_of_the_load(app)
+        env = {**server_env(url, folder / "not-used", FIXTURE_CURRICULUM), **bucket.environment,
+               "UPSKILL_REDIS_URL": REDIS_URL, "UPSKILL_PROXY_COUNT": "1"}
+        started = []
+        for name in ("first", "second"):
+            started.append(Server(env, free_port(), WORKERS, folder / f"{name}.log", preload=True))
+            cleanup.callback(started[-1].kill)
+        proxy = Proxy([node.port for node in started], folder / "nginx")
+        cleanup.callback(proxy.stop)
+        yield SimpleNamespace(app=app, cast=cast, first=started[0], second=started[1], proxy=proxy, env=env,
+                              bucket=bucket, redis=redis, logs=[folder / "first.log", folder / "second.log"])
+
+
+def people_of_the_load(app):
+    """The fixture curriculum, the load's students and teachers, and one more student to lock out."""
     with app.app_context():
         sync_curriculum(FIXTURE_CURRICULUM)
         db.session.commit()
@@ -68,24 +89,12 @@ def nodes(s3_server, tmp_path_factory):
         user.grant(Role.student)
         db.session.add(user)
         db.session.commit()
-    env = {**server_env(url, folder / "not-used", FIXTURE_CURRICULUM), **bucket.environment,
-           "UPSKILL_REDIS_URL": REDIS_URL, "UPSKILL_PROXY_COUNT": "1"}
-    started = []
-    try:
-        for name in ("first", "second"):
-            started.append(Server(env, free_port(), WORKERS, folder / f"{name}.log", preload=True))
-        proxy = Proxy([node.port for node in started], folder / "nginx")
-        yield SimpleNamespace(app=app, cast=cast, first=started[0], second=started[1], proxy=proxy, env=env,
-                              bucket=bucket, redis=redis, logs=[folder / "first.log", folder / "second.log"])
-        proxy.stop()
-    finally:
-        for node in started:
-            node.kill()
-        with app.app_context():
-            db.engine.dispose()
-        databases.close()
-        bucket.empty_and_remove()
-        redis.flushdb()
+    return cast
+
+
+def let_go_of_the_database(app):
+    with app.app_context():
+        db.engine.dispose()
 
 
 def signed_in_session(base, email, password):
